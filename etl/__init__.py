@@ -1,0 +1,1 @@
+"""ETL: one-stop system exports (CSV / XLSX / Parquet) into the DuckDB warehouse."""

@@ -1,0 +1,257 @@
+"""Column labels and code values as the one-stop systems export them.
+
+Every label is compared through `etl.text.header_key` (case, accents, spacing and
+punctuation folded), so one entry covers "Mã hồ sơ", "MÃ HỒ SƠ", "Ma ho so" and "MaHoSo".
+Add a new export's labels here; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from etl.text import header_key
+
+APPLICATION_FIELDS: dict[str, tuple[str, ...]] = {
+    "application_id": (
+        "Mã hồ sơ",
+        "Mã số hồ sơ",
+        "Số hồ sơ",
+        "MaHoSo",
+        "Application ID",
+        "application_id",
+    ),
+    "procedure_code": (
+        "Mã TTHC",
+        "Mã thủ tục",
+        "Mã thủ tục hành chính",
+        "MaTTHC",
+        "Procedure code",
+        "procedure_code",
+    ),
+    "unit": (
+        "Đơn vị tiếp nhận",
+        "Cơ quan tiếp nhận",
+        "Nơi tiếp nhận",
+        "Đơn vị",
+        "TenDonVi",
+        "MaDonVi",
+        "Mã đơn vị",
+        "Unit",
+        "unit",
+        "unit_code",
+    ),
+    "received_at": (
+        "Ngày tiếp nhận",
+        "Thời gian tiếp nhận",
+        "NgayTiepNhan",
+        "Received at",
+        "received_at",
+    ),
+    "due_at": (
+        "Ngày hẹn trả",
+        "Hạn trả kết quả",
+        "Ngày hẹn trả kết quả",
+        "NgayHenTra",
+        "Due at",
+        "due_at",
+    ),
+    "finished_at": (
+        "Ngày kết thúc xử lý",
+        "Ngày có kết quả",
+        "Ngày hoàn thành",
+        "NgayKetThucXuLy",
+        "Finished at",
+        "finished_at",
+    ),
+    "returned_at": ("Ngày trả kết quả", "NgayTra", "NgayTraKetQua", "Returned at", "returned_at"),
+    "status": ("Trạng thái", "Trạng thái hồ sơ", "TrangThaiHoSo", "Status", "status"),
+    "channel": (
+        "Kênh nộp",
+        "Hình thức nộp",
+        "Kênh thực hiện",
+        "KenhThucHien",
+        "Channel",
+        "channel",
+    ),
+    "paid_online": (
+        "Thanh toán trực tuyến",
+        "DuocThanhToanTrucTuyen",
+        "Paid online",
+        "paid_online",
+    ),
+    "digitized": (
+        "Số hóa",
+        "Số hoá",
+        "Số hóa hồ sơ",
+        "HoSoCoThanhPhanSoHoa",
+        "Digitized",
+        "digitized",
+    ),
+    "e_result": ("Kết quả điện tử", "Có kết quả điện tử", "KetQuaDienTu", "E-result", "e_result"),
+    "supplement_count": ("Số lần bổ sung", "SoLanBoSung", "Supplements", "supplement_count"),
+    "procedure_name": ("Tên TTHC", "Tên thủ tục", "TenTTHC", "Procedure name", "procedure_name"),
+    "field": ("Lĩnh vực", "LinhVuc", "Field", "field"),
+}
+APPLICATION_REQUIRED = (
+    "application_id",
+    "procedure_code",
+    "unit",
+    "received_at",
+    "due_at",
+    "status",
+    "channel",
+)
+
+CATALOG_FIELDS: dict[str, tuple[str, ...]] = {
+    "procedure_code": APPLICATION_FIELDS["procedure_code"],
+    "name": ("Tên thủ tục", "Tên TTHC", "Tên thủ tục hành chính", "TenTTHC", "Name", "name"),
+    "field": APPLICATION_FIELDS["field"],
+    "level": ("Cấp thực hiện", "Cấp", "CapThucHien", "Level", "level"),
+    "agency": (
+        "Cơ quan thực hiện",
+        "Cơ quan giải quyết",
+        "CoQuanThucHien",
+        "Agency",
+        "agency",
+        "agency_code",
+    ),
+    "online_service": (
+        "Mức độ DVC",
+        "Mức độ dịch vụ công",
+        "Dịch vụ công trực tuyến",
+        "MucDo",
+        "Online service",
+        "online_service",
+    ),
+    "non_boundary": (
+        "Phi địa giới",
+        "Thực hiện phi địa giới hành chính",
+        "Phi địa giới hành chính",
+        "PhiDiaGioi",
+        "Non boundary",
+        "non_boundary",
+    ),
+    "legal_days": (
+        "Thời hạn giải quyết",
+        "Thời hạn giải quyết (ngày)",
+        "ThoiHanGiaiQuyet",
+        "Legal days",
+        "legal_days",
+    ),
+    "has_fee": ("Có phí, lệ phí", "Phí, lệ phí", "Có phí", "CoPhi", "Has fee", "has_fee"),
+    "business_related": (
+        "Liên quan hoạt động kinh doanh",
+        "Liên quan kinh doanh",
+        "LienQuanKinhDoanh",
+        "Business related",
+        "business_related",
+    ),
+}
+CATALOG_REQUIRED = ("procedure_code", "name", "field", "level", "online_service")
+
+PLAN_FIELDS: dict[str, tuple[str, ...]] = {
+    "procedure_code": APPLICATION_FIELDS["procedure_code"],
+    "plan": ("Phương án", "Số quyết định", "Quyết định", "SoQuyetDinh", "Plan", "plan"),
+    "agency": CATALOG_FIELDS["agency"],
+    "days_before": (
+        "Thời gian trước cắt giảm",
+        "Thời hạn hiện hành",
+        "Số ngày trước",
+        "ThoiGianTruoc",
+        "Days before",
+        "days_before",
+    ),
+    "days_after": (
+        "Thời gian sau cắt giảm",
+        "Thời hạn sau đơn giản hóa",
+        "Số ngày sau",
+        "ThoiGianSau",
+        "Days after",
+        "days_after",
+    ),
+    "status": ("Trạng thái", "Tình trạng", "TrangThai", "Status", "status"),
+    "decided_on": ("Ngày quyết định", "Ngày ban hành", "NgayQuyetDinh", "Decided on", "decided_on"),
+}
+PLAN_REQUIRED = ("procedure_code", "days_before", "days_after")
+
+# Columns that hold personal data. They are recognised only so that the reader can say it
+# dropped them; whatever is not a known field above is never stored, recognised or not.
+PERSONAL_FIELDS: tuple[str, ...] = (
+    "Chủ hồ sơ",
+    "Người nộp",
+    "Người nộp hồ sơ",
+    "Họ và tên",
+    "Họ tên",
+    "Số giấy tờ",
+    "CCCD",
+    "Số CCCD",
+    "CMND",
+    "Số định danh",
+    "Địa chỉ",
+    "Số điện thoại",
+    "Điện thoại",
+    "Email",
+    "Ngày sinh",
+    "ChuHoSo",
+    "SoGiayTo",
+    "DiaChi",
+    "SoDienThoai",
+)
+
+# Status names of the national sync list (GLOSSARY.md), by code.
+STATUS_NAMES: dict[int, str] = {
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+CHANNEL_NAMES: dict[int, str] = {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công ích"}
+CHANNEL_EXTRA = {"bcci": 3, "buu chinh": 3, "dich vu buu chinh": 3, "truc tiep": 1, "online": 2}
+
+YES = ("1", "co", "x", "yes", "true", "dung", "y")
+NO = ("0", "khong", "", "no", "false", "sai", "n")
+
+LEVELS = {
+    "tinh": "tinh",
+    "cap tinh": "tinh",
+    "xa": "xa",
+    "cap xa": "xa",
+    "province": "tinh",
+    "commune": "xa",
+}
+ONLINE_SERVICES = {
+    "toan trinh": "toan_trinh",
+    "toantrinh": "toan_trinh",
+    "4": "toan_trinh",
+    "muc do 4": "toan_trinh",
+    "dvc truc tuyen toan trinh": "toan_trinh",
+    "mot phan": "mot_phan",
+    "motphan": "mot_phan",
+    "3": "mot_phan",
+    "muc do 3": "mot_phan",
+    "dvc truc tuyen mot phan": "mot_phan",
+    "khong": "khong",
+    "2": "khong",
+    "muc do 2": "khong",
+    "": "khong",
+    "1": "khong",
+}
+PLAN_STATUSES = {
+    "de xuat": "de_xuat",
+    "da phe duyet": "da_phe_duyet",
+    "phe duyet": "da_phe_duyet",
+    "da thuc hien": "da_thuc_hien",
+    "thuc hien": "da_thuc_hien",
+}
+
+
+def alias_index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Map each label's `header_key` to its canonical field name."""
+    return {header_key(label): field for field, labels in fields.items() for label in labels}
+
+
+PERSONAL_KEYS = frozenset(header_key(label) for label in PERSONAL_FIELDS)
