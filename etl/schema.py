@@ -128,3 +128,8 @@ create table if not exists warehouse_info (
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create every warehouse table that does not exist yet."""
     con.execute(TABLES_DDL)
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> object:
+    """The single value a query returns (DuckDB 2 relations have no fetchone)."""
+    return con.sql(query, params=params).fetchall()[0][0]

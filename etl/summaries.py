@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import duckdb
 
-_APPS = """
+SOURCE_VIEW_SQL = """
+create or replace temp view summary_source as
     select
         a.*,
         u.province_code,
@@ -27,9 +28,9 @@ _APPS = """
     left join procedures as p using (procedure_code)
 """
 
-DAILY_ACTIVITY_SQL = f"""
+DAILY_ACTIVITY_SQL = """
 create or replace table daily_activity as
-with apps as ({_APPS}),
+with apps as (from summary_source),
 received as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
@@ -76,9 +77,9 @@ final as (
 select * from final order by day, unit_code, procedure_code, channel
 """
 
-OVERDUE_LEDGER_SQL = f"""
+OVERDUE_LEDGER_SQL = """
 create or replace table overdue_ledger as
-with apps as ({_APPS})
+with apps as (from summary_source)
 select
     due_day, ended_on as end_day, received_at::date as received_day,
     province_code, unit_code, procedure_code, channel,
@@ -92,5 +93,7 @@ order by due_day
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from `applications` (inside the caller's transaction)."""
+    con.execute(SOURCE_VIEW_SQL)
     con.execute(DAILY_ACTIVITY_SQL)
     con.execute(OVERDUE_LEDGER_SQL)
+    con.execute("drop view summary_source")

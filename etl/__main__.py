@@ -1,0 +1,135 @@
+"""Command line: `python -m etl sample | load | build` (see README)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from babel.numbers import format_decimal
+from tqdm import tqdm
+
+from etl.reader import KIND_LABELS
+from etl.settings import warehouse_path
+
+EXIT_UNREADABLE = 2
+EXIT_FAILURE = 1
+
+
+def _number(value: int) -> str:
+    return format_decimal(value, locale="vi_VN")
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator:
+    """A tqdm bar driven by the (message, fraction) callbacks of etl functions."""
+    bar = tqdm(
+        total=1000, desc=label, unit="‰", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}"
+    )
+
+    def report(message: str, fraction: float) -> None:
+        bar.set_postfix_str(message, refresh=False)
+        bar.update(max(0, round(fraction * 1000) - bar.n))
+
+    try:
+        yield report
+    finally:
+        bar.close()
+
+
+def _parse_date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from etl.sample import generate_sample
+
+    with _progress_bar("Tạo dữ liệu mẫu") as report:
+        files = generate_sample(
+            args.out, args.start, args.end, args.scale, args.seed, on_progress=report
+        )
+    for path in files:
+        print(path)
+    return 0
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from etl.load import load_files
+
+    with _progress_bar("Nạp dữ liệu") as report:
+        results = load_files(args.files, args.db, on_progress=report)
+    status = 0
+    for result in results:
+        if result.error:
+            print(f"Lỗi: {result.path}: {result.error}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+            continue
+        reasons = ", ".join(
+            f"{reason} {_number(n)}" for reason, n in sorted(result.reasons.items())
+        )
+        print(
+            f"{result.path.name} [{KIND_LABELS.get(result.kind or '', '?')}]: "
+            f"đọc {_number(result.rows_read)} · nạp {_number(result.rows_loaded)} · "
+            f"loại {_number(result.rows_rejected)}" + (f" ({reasons})" if reasons else "")
+        )
+    print(f"Kho dữ liệu: {args.db or warehouse_path()}")
+    return status
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from etl.build import build_warehouse
+
+    with _progress_bar("Dựng kho dữ liệu mẫu") as report:
+        target = build_warehouse(args.db, on_progress=report)
+    print(f"Kho dữ liệu: {target}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl", description="Nạp dữ liệu hồ sơ TTHC vào kho DuckDB."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    sample = commands.add_parser("sample", help="ghi tệp xuất mẫu (CSV/XLSX) vào một thư mục")
+    sample.add_argument("--out", type=Path, required=True)
+    sample.add_argument("--start", type=_parse_date, default=date(2025, 7, 1), help="YYYY-MM-DD")
+    sample.add_argument("--end", type=_parse_date, default=date(2026, 6, 30), help="YYYY-MM-DD")
+    sample.add_argument("--scale", type=float, default=1.0, help="hệ số khối lượng hồ sơ")
+    sample.add_argument("--seed", type=int, default=2025)
+    sample.set_defaults(run=_cmd_sample)
+
+    load = commands.add_parser("load", help="nạp tệp xuất vào kho dữ liệu")
+    load.add_argument("files", type=Path, nargs="+")
+    load.add_argument("--db", type=Path, default=None)
+    load.set_defaults(run=_cmd_load)
+
+    build = commands.add_parser("build", help="tạo dữ liệu mẫu và nạp vào một kho mới")
+    build.add_argument("--db", type=Path, default=None)
+    build.set_defaults(run=_cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("Đã dừng; kho dữ liệu giữ nguyên như trước.", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as error:
+        print(f"Lỗi: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as error:  # a bug must still end in one plain line, not a traceback
+        if os.environ.get("ETL_DEBUG"):
+            raise
+        print(f"Lỗi không mong đợi ({type(error).__name__}): {error}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

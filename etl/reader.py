@@ -1,0 +1,312 @@
+"""Read an export file into strings under canonical column names, whatever its layout.
+
+Recognises the file type, the CSV encoding and delimiter, title rows above the header and
+total rows below the data, and which kind of export it is (filing records, procedure catalog
+or simplification plans) from the header alone. Values stay text here; `etl.clean` types them.
+Columns that are not known fields, personal data included, are dropped here and never go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fastexcel
+import polars as pl
+
+from etl.aliases import (
+    APPLICATION_FIELDS,
+    APPLICATION_REQUIRED,
+    CATALOG_FIELDS,
+    CATALOG_REQUIRED,
+    PERSONAL_KEYS,
+    PLAN_FIELDS,
+    PLAN_REQUIRED,
+    alias_index,
+)
+from etl.errors import UnreadableFile
+from etl.text import header_key, nfc
+
+KINDS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "applications": (alias_index(APPLICATION_FIELDS), APPLICATION_REQUIRED),
+    "catalog": (alias_index(CATALOG_FIELDS), CATALOG_REQUIRED),
+    "plans": (alias_index(PLAN_FIELDS), PLAN_REQUIRED),
+}
+KIND_LABELS = {
+    "applications": "hồ sơ",
+    "catalog": "danh mục TTHC",
+    "plans": "phương án đơn giản hóa",
+}
+# Loading order inside one command: applications are checked against the catalog.
+KIND_ORDER = ("catalog", "plans", "applications")
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+PARQUET_SUFFIXES = {".parquet"}
+DELIMITERS = (",", ";", "\t")
+# Title blocks in real exports are a few lines; a header further down is not a header.
+HEADER_SEARCH_ROWS = 30
+# Enough of a CSV to find its header and tell UTF-8 from Windows-1258.
+SNIFF_BYTES = 1 << 20
+# A row whose first cells say this is a total line, not an application.
+TOTAL_LABELS = ["tổng cộng", "tong cong", "tổng", "cộng", "tổng số", "total", "grand total"]
+ROW = "_row"
+RAW_HASH = "_raw_hash"
+
+
+@dataclass
+class Header:
+    kind: str
+    row_index: int  # 0-based row of the header in the file/sheet
+    columns: list[str]  # labels as written
+    mapping: dict[str, str]  # label -> canonical field, only known fields
+
+
+@dataclass
+class RawTable:
+    """One export's rows as text: canonical columns, `_row` (1-based row in the file) and
+    `_raw_hash` (a hash of every cell as written, personal columns included, to tell exact
+    repeats apart)."""
+
+    kind: str
+    frame: pl.DataFrame
+    dropped_personal: list[str] = field(default_factory=list)
+    dropped_other: list[str] = field(default_factory=list)
+
+
+def detect_header(rows: list[list[str | None]]) -> Header | None:
+    """The best header among the first rows: the kind whose required fields all appear,
+    with the most known columns."""
+    best: tuple[int, Header] | None = None
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        labels = ["" if cell is None else str(cell) for cell in row]
+        keys = [header_key(label) for label in labels]
+        for kind, (aliases, required) in KINDS.items():
+            mapping = {
+                lab: aliases[key] for lab, key in zip(labels, keys, strict=True) if key in aliases
+            }
+            found = set(mapping.values())
+            if not set(required) <= found:
+                continue
+            score = len(found)
+            if best is None or score > best[0]:
+                best = (score, Header(kind, index, labels, mapping))
+    return best[1] if best else None
+
+
+def _missing_required_message(rows: list[list[str | None]]) -> str:
+    """Say which required columns are missing for the kind the header looks most like."""
+    best_kind, best_found, best_missing = None, -1, ()
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        keys = {header_key("" if c is None else str(c)) for c in row}
+        for kind, (aliases, required) in KINDS.items():
+            found = {aliases[k] for k in keys if k in aliases}
+            if len(found) > best_found:
+                missing = tuple(f for f in required if f not in found)
+                best_kind, best_found, best_missing = kind, len(found), missing
+    if best_kind is None or best_found < 2:
+        return "không tìm thấy dòng tiêu đề với tên cột quen thuộc (Mã hồ sơ, Mã TTHC, …)"
+    return f"tệp giống {KIND_LABELS[best_kind]} nhưng thiếu cột bắt buộc: " + ", ".join(
+        best_missing
+    )
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: BOMs first, then UTF-8, else Windows-1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1258"), "cp1258"
+
+
+def _sniff_rows(text: str) -> tuple[list[list[str]], str]:
+    """Split the first lines with each delimiter; keep the split that finds a header."""
+    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    best: tuple[int, list[list[str]], str] | None = None
+    for delimiter in DELIMITERS:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+        header = detect_header(rows)
+        score = len(header.mapping) if header else 0
+        if best is None or score > best[0]:
+            best = (score, rows, delimiter)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _csv_head(path: Path) -> tuple[str, str, str, Header | None, list[list[str]]]:
+    """(first text, encoding, delimiter, header, first rows) from the start of a CSV."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    # Cut at the last newline so a multi-byte character is never split.
+    cut = head.rfind(b"\n")
+    sample = head if cut < 0 or len(head) < SNIFF_BYTES else head[: cut + 1]
+    try:
+        text_head, encoding = _decode(sample)
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("không đọc được bảng mã của tệp CSV") from error
+    rows, delimiter = _sniff_rows(nfc(text_head))
+    return text_head, encoding, delimiter, detect_header(rows), rows
+
+
+def _read_csv(path: Path) -> tuple[pl.DataFrame, Header]:
+    text_head, encoding, delimiter, header, rows = _csv_head(path)
+    if header is None:
+        raise UnreadableFile(_missing_required_message(rows))
+    source: Path | io.BytesIO = path
+    if encoding != "utf-8" or not _is_nfc_ascii_safe(text_head):
+        # Polars reads UTF-8 only; other encodings (and NFD text) are converted once, in memory.
+        try:
+            text, _ = _decode(path.read_bytes())
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(f"không đọc được bảng mã {encoding} của tệp") from error
+        source = io.BytesIO(nfc(text).encode("utf-8"))
+    try:
+        frame = pl.read_csv(
+            source,
+            separator=delimiter,
+            has_header=False,
+            skip_lines=header.row_index + 1,
+            infer_schema=False,
+            truncate_ragged_lines=True,
+            new_columns=[f"c{i}" for i in range(len(header.columns))],
+            encoding="utf8",
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError, UnicodeDecodeError) as error:
+        raise UnreadableFile(f"tệp CSV hỏng hoặc sai bảng mã ({type(error).__name__})") from error
+    frame = _pad_columns(frame, len(header.columns))
+    return frame, header
+
+
+def _is_nfc_ascii_safe(text: str) -> bool:
+    """True when the UTF-8 text is already NFC, so Polars can read the file directly."""
+    return nfc(text) == text
+
+
+def _pad_columns(frame: pl.DataFrame, width: int) -> pl.DataFrame:
+    names = [f"c{i}" for i in range(width)]
+    frame = frame.select(frame.columns[:width])
+    for name in names[frame.width :]:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(name))
+    return frame.rename(dict(zip(frame.columns, names, strict=True)))
+
+
+def _excel_sheet(path: Path, sheet: str | int | None, n_rows: int | None) -> pl.DataFrame:
+    try:
+        reader = fastexcel.read_excel(str(path))
+        target = sheet if sheet is not None else 0
+        loaded = reader.load_sheet(target, header_row=None, dtypes="string", n_rows=n_rows)
+        return loaded.to_polars()
+    except Exception as error:  # fastexcel raises its own exception types per failure
+        raise UnreadableFile(f"không mở được tệp Excel ({type(error).__name__})") from error
+
+
+def _read_excel(path: Path, sheet: str | int | None) -> tuple[pl.DataFrame, Header]:
+    full = _excel_sheet(path, sheet, None)
+    head_rows = [list(r) for r in full.head(HEADER_SEARCH_ROWS).iter_rows()]
+    header = detect_header([[None if c is None else nfc(str(c)) for c in r] for r in head_rows])
+    if header is None:
+        raise UnreadableFile(_missing_required_message(head_rows))
+    frame = full.slice(header.row_index + 1)
+    frame = frame.rename(
+        dict(zip(frame.columns, [f"c{i}" for i in range(frame.width)], strict=True))
+    )
+    frame = frame.with_columns(pl.col(pl.String).str.normalize("NFC"))
+    return _pad_columns(frame, len(header.columns)), header
+
+
+def _read_parquet(path: Path) -> tuple[pl.DataFrame, Header]:
+    try:
+        full = pl.read_parquet(path)
+    except Exception as error:  # Polars raises several types for a broken Parquet file
+        raise UnreadableFile(f"không mở được tệp Parquet ({type(error).__name__})") from error
+    header = detect_header([list(full.columns)])
+    if header is None:
+        raise UnreadableFile(_missing_required_message([list(full.columns)]))
+    frame = full.select(
+        [
+            (
+                pl.col(c).dt.strftime("%Y-%m-%d %H:%M:%S")
+                if full.schema[c].is_temporal()
+                else pl.col(c)
+            )
+            .cast(pl.String)
+            .alias(f"c{i}")
+            for i, c in enumerate(full.columns)
+        ]
+    )
+    header.row_index = -1  # no header row: data start on the first row
+    return frame, header
+
+
+def peek_kind(path: Path) -> str | None:
+    """The kind of export a file holds, from its header only; None if it cannot tell."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in CSV_SUFFIXES:
+            header = _csv_head(path)[3]
+        elif suffix in EXCEL_SUFFIXES:
+            head = _excel_sheet(path, None, HEADER_SEARCH_ROWS)
+            header = detect_header(
+                [[None if c is None else str(c) for c in r] for r in head.iter_rows()]
+            )
+        elif suffix in PARQUET_SUFFIXES:
+            header = detect_header([list(pl.read_parquet_schema(path))])
+        else:
+            return None
+    except (UnreadableFile, OSError, pl.exceptions.PolarsError):
+        return None
+    return header.kind if header else None
+
+
+def read_export(path: Path, sheet: str | int | None = None) -> RawTable:
+    """Read one export file; raise UnreadableFile with a plain reason when it cannot be used."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UnreadableFile("không tìm thấy tệp")
+    if suffix in CSV_SUFFIXES:
+        frame, header = _read_csv(path)
+    elif suffix in EXCEL_SUFFIXES:
+        frame, header = _read_excel(path, sheet)
+    elif suffix in PARQUET_SUFFIXES:
+        frame, header = _read_parquet(path)
+    else:
+        raise UnreadableFile(
+            f"kiểu tệp '{suffix or 'không đuôi'}' không được hỗ trợ (CSV, XLSX, Parquet)"
+        )
+    return _to_canonical(frame, header)
+
+
+def _to_canonical(frame: pl.DataFrame, header: Header) -> RawTable:
+    cells = [f"c{i}" for i in range(len(header.columns))]
+    frame = frame.with_columns(
+        [pl.col(c).str.strip_chars().replace("", None) for c in cells]
+    ).with_row_index(ROW, offset=header.row_index + 2)
+    # Blank lines and total lines are layout, not applications: they are not rows read.
+    non_blank = pl.any_horizontal([pl.col(c).is_not_null() for c in cells])
+    total_cells = [
+        pl.col(c).str.to_lowercase().str.replace_all(r"[\s:.]+$", "").is_in(TOTAL_LABELS)
+        for c in cells[:3]
+    ]
+    frame = frame.filter(non_blank & ~pl.any_horizontal(total_cells))
+    frame = frame.with_columns(pl.struct(cells).hash().alias(RAW_HASH))
+    by_field: dict[str, list[str]] = {}
+    personal, other = [], []
+    for cell, label in zip(cells, header.columns, strict=True):
+        canonical = header.mapping.get(label)
+        if canonical:
+            by_field.setdefault(canonical, []).append(cell)
+        elif header_key(label) in PERSONAL_KEYS:
+            personal.append(label)
+        elif label.strip():
+            other.append(label)
+    selected = [pl.col(ROW).cast(pl.Int64), pl.col(RAW_HASH)] + [
+        pl.coalesce(columns).alias(name) if len(columns) > 1 else pl.col(columns[0]).alias(name)
+        for name, columns in by_field.items()
+    ]
+    return RawTable(header.kind, frame.select(selected), personal, other)
