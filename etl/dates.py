@@ -31,6 +31,8 @@ NAIVE_FORMATS = (
     "%d-%m-%Y",
 )
 ZONED_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z")
+# ISO 8601 in UTC with a literal "Z", as web APIs write it.
+UTC_FORMATS = ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S%.fZ")
 # Excel counts days from 1899-12-30; serials in this range are the years 1954-2119.
 EXCEL_EPOCH = datetime(1899, 12, 30)
 EXCEL_SERIAL_RANGE = (20_000.0, 80_000.0)
@@ -44,6 +46,11 @@ def _parse_naive(values: pl.Series, *, fmt: str) -> pl.Series:
 def _parse_zoned(values: pl.Series, *, fmt: str) -> pl.Series:
     zoned = values.str.to_datetime(fmt, strict=False, time_unit="us")
     return zoned.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
+
+
+def _parse_utc(values: pl.Series, *, fmt: str) -> pl.Series:
+    utc = values.str.to_datetime(fmt, strict=False, time_unit="us").dt.replace_time_zone("UTC")
+    return utc.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
 
 
 def _parse_serial(values: pl.Series) -> pl.Series:
@@ -61,7 +68,8 @@ def _parse_serial(values: pl.Series) -> pl.Series:
 def _parsers() -> list[Callable[[pl.Series], pl.Series]]:
     naive = [partial(_parse_naive, fmt=f) for f in NAIVE_FORMATS]
     zoned = [partial(_parse_zoned, fmt=f) for f in ZONED_FORMATS]
-    return [*naive, *zoned, _parse_serial]
+    utc = [partial(_parse_utc, fmt=f) for f in UTC_FORMATS]
+    return [*naive, *zoned, *utc, _parse_serial]
 
 
 def parse_datetimes(values: pl.Series) -> pl.Series:

@@ -290,7 +290,11 @@ def _to_canonical(frame: pl.DataFrame, header: Header) -> RawTable:
     # Blank lines and total lines are layout, not applications: they are not rows read.
     non_blank = pl.any_horizontal([pl.col(c).is_not_null() for c in cells])
     total_cells = [
-        pl.col(c).str.to_lowercase().str.replace_all(r"[\s:.]+$", "").is_in(TOTAL_LABELS)
+        pl.col(c)
+        .str.to_lowercase()
+        .str.replace_all(r"[\s:.]+$", "")
+        .is_in(TOTAL_LABELS)
+        .fill_null(False)
         for c in cells[:3]
     ]
     frame = frame.filter(non_blank & ~pl.any_horizontal(total_cells))
