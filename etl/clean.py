@@ -125,9 +125,17 @@ def _dedupe_rules() -> tuple[pl.Expr, str, pl.Expr]:
     )
 
 
-def _superseded(good: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _superseded(
+    good: pl.DataFrame, key: str, raw_columns: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Keep the last row of each key; the earlier ones become rejected rows."""
-    last = good.get_column(key).is_last_distinct()
+    # Hash first (cheap on integers), compare the real keys only where hashes repeat.
+    keys = good.get_column(key)
+    repeated = keys.hash().is_duplicated()
+    last = ~repeated
+    if repeated.any():
+        candidates = repeated.arg_true()
+        last = last.scatter(candidates, keys.gather(candidates).is_last_distinct())
     older = good.filter(~last).select(
         pl.col(ROW).alias("row_number"),
         pl.lit("superseded_in_file").alias("reason"),
@@ -136,7 +144,7 @@ def _superseded(good: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.DataFram
             + pl.col(key)
             + pl.lit("' có lại ở dòng sau trong cùng tệp; dòng sau được dùng")
         ).alias("detail"),
-        pl.col("_raw_json").alias("raw"),
+        pl.struct(raw_columns).struct.json_encode().alias("raw"),
     )
     return good.filter(last), older
 
@@ -239,9 +247,8 @@ def clean_applications(raw: RawTable, ctx: Context, source_file: str) -> Cleaned
             pl.lit("Ngày có kết quả trước ngày tiếp nhận ") + pl.col("received_at"),
         ),
     ]
-    frame = frame.with_columns(pl.struct(text_columns).struct.json_encode().alias("_raw_json"))
     good, rejected = _split(frame, rules, text_columns)
-    good, superseded = _superseded(good, "application_id")
+    good, superseded = _superseded(good, "application_id", text_columns)
     status = pl.col("_status")
     ended_on = (
         pl.when(status.is_in(FINISHED_STATUSES))
@@ -332,10 +339,9 @@ def clean_catalog(raw: RawTable, ctx: Context) -> Cleaned:
             for f in flags
         ],
     ]
-    frame = frame.with_columns(pl.struct(text_columns).struct.json_encode().alias("_raw_json"))
     good, rejected = _split(frame, rules, text_columns)
     good = good.with_columns(pl.col("_proc").alias("procedure_code"))
-    good, superseded = _superseded(good, "procedure_code")
+    good, superseded = _superseded(good, "procedure_code", text_columns)
     good = good.select(
         "procedure_code",
         pl.col("name"),
@@ -405,10 +411,9 @@ def clean_plans(raw: RawTable, ctx: Context) -> Cleaned:
             _quoted("procedure_code") + pl.lit(" không có trong danh mục TTHC"),
         ),
     ]
-    frame = frame.with_columns(pl.struct(text_columns).struct.json_encode().alias("_raw_json"))
     good, rejected = _split(frame, rules, text_columns)
     good = good.with_columns(pl.col("_proc").alias("procedure_code"))
-    good, superseded = _superseded(good, "procedure_code")
+    good, superseded = _superseded(good, "procedure_code", text_columns)
     good = good.select(
         "procedure_code",
         pl.col("plan"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -98,7 +99,8 @@ def _upsert(con: duckdb.DuckDBPyConnection, kind: str, good: pl.DataFrame) -> No
     incoming = good.select(columns).to_arrow()
     con.register("incoming", incoming)
     try:
-        con.execute(f"delete from {table} where {key} in (select {key} from incoming)")  # noqa: S608
+        if scalar(con, f"select exists (from {table})"):  # noqa: S608 (constant names)
+            con.execute(f"delete from {table} where {key} in (select {key} from incoming)")  # noqa: S608
         con.execute(f"insert into {table} select * from incoming")  # noqa: S608
     finally:
         con.unregister("incoming")
@@ -123,18 +125,31 @@ def _log(
     return load_id
 
 
+def _checksum_and_clean(
+    con: duckdb.DuckDBPyConnection, path: Path, kind: str | None
+) -> tuple[str, tuple[int, Cleaned] | UnreadableFile]:
+    """SHA-256 and cleaned rows; the checksum runs beside the parsing (both release the GIL)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(file_sha256, path) if path.is_file() else None
+        outcome: tuple[int, Cleaned] | UnreadableFile
+        try:
+            outcome = _clean(kind or "", path, con)
+        except UnreadableFile as unreadable:
+            outcome = unreadable
+        return (digest.result() if digest else ""), outcome
+
+
 def _load_one(con: duckdb.DuckDBPyConnection, path: Path, kind: str | None) -> FileResult:
     result = FileResult(path, kind)
     started = datetime.now()
-    sha = file_sha256(path) if path.is_file() else ""
-    try:
-        result.rows_read, cleaned = _clean(kind or "", path, con)
-    except UnreadableFile as unreadable:
-        result.error = str(unreadable)
+    sha, outcome = _checksum_and_clean(con, path, kind)
+    if isinstance(outcome, UnreadableFile):
+        result.error = str(outcome)
         con.execute("begin")
         _log(con, result, sha, started, result.error)
         con.execute("commit")
         return result
+    result.rows_read, cleaned = outcome
     result.rows_loaded = cleaned.good.height
     result.rows_rejected = cleaned.rejected.height
     result.reasons = dict(Counter(cleaned.rejected.get_column("reason").to_list()))

@@ -51,6 +51,8 @@ HEADER_SEARCH_ROWS = 30
 # Enough of a CSV to find its header and tell UTF-8 from Windows-1258.
 SNIFF_BYTES = 1 << 20
 # A row whose first cells say this is a total line, not an application.
+# Totals sit at the end of a report; only its last rows are looked at.
+TOTAL_SEARCH_ROWS = 5
 TOTAL_LABELS = ["tổng cộng", "tong cong", "tổng", "cộng", "tổng số", "total", "grand total"]
 ROW = "_row"
 RAW_HASH = "_raw_hash"
@@ -282,22 +284,30 @@ def read_export(path: Path, sheet: str | int | None = None) -> RawTable:
     return _to_canonical(frame, header)
 
 
+def _trailing_totals(frame: pl.DataFrame, cells: list[str]) -> pl.Series:
+    """Row labels of total lines at the end of the data ("Tổng cộng"), to be left out."""
+    tail = frame.tail(TOTAL_SEARCH_ROWS)
+    is_total = pl.any_horizontal(
+        [
+            pl.col(c)
+            .str.strip_chars()
+            .str.to_lowercase()
+            .str.replace_all(r"[\s:.]+$", "")
+            .is_in(TOTAL_LABELS)
+            .fill_null(False)
+            for c in cells[:3]
+        ]
+    )
+    return tail.filter(is_total).get_column(ROW)
+
+
 def _to_canonical(frame: pl.DataFrame, header: Header) -> RawTable:
     cells = [f"c{i}" for i in range(len(header.columns))]
-    frame = frame.with_columns(
-        [pl.col(c).str.strip_chars().replace("", None) for c in cells]
-    ).with_row_index(ROW, offset=header.row_index + 2)
-    # Blank lines and total lines are layout, not applications: they are not rows read.
-    non_blank = pl.any_horizontal([pl.col(c).is_not_null() for c in cells])
-    total_cells = [
-        pl.col(c)
-        .str.to_lowercase()
-        .str.replace_all(r"[\s:.]+$", "")
-        .is_in(TOTAL_LABELS)
-        .fill_null(False)
-        for c in cells[:3]
-    ]
-    frame = frame.filter(non_blank & ~pl.any_horizontal(total_cells))
+    frame = frame.with_row_index(ROW, offset=header.row_index + 2)
+    # Blank lines and trailing total lines are layout, not applications: not rows read.
+    frame = frame.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in cells]))
+    frame = frame.filter(~pl.col(ROW).is_in(_trailing_totals(frame, cells).implode()))
+    # Hash of every cell as written (personal ones too): equal hashes mark exact repeats.
     frame = frame.with_columns(pl.struct(cells).hash().alias(RAW_HASH))
     by_field: dict[str, list[str]] = {}
     personal, other = [], []
@@ -310,7 +320,12 @@ def _to_canonical(frame: pl.DataFrame, header: Header) -> RawTable:
         elif label.strip():
             other.append(label)
     selected = [pl.col(ROW).cast(pl.Int64), pl.col(RAW_HASH)] + [
-        pl.coalesce(columns).alias(name) if len(columns) > 1 else pl.col(columns[0]).alias(name)
+        pl.coalesce([_trimmed(c) for c in columns]).alias(name)
         for name, columns in by_field.items()
     ]
     return RawTable(header.kind, frame.select(selected), personal, other)
+
+
+def _trimmed(cell: str) -> pl.Expr:
+    """The cell without surrounding spaces; an empty cell is missing."""
+    return pl.col(cell).str.strip_chars().replace("", None)

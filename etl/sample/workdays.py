@@ -95,7 +95,7 @@ class Calendar:
 
     def index_of(self, day: pl.Expr) -> pl.Expr:
         """Position of the last working day on or before `day`."""
-        return self.frame["wd_index"].gather(self.day_offset(day))
+        return pl.lit(self.frame["wd_index"]).gather(self.day_offset(day))
 
     def workday_at(self, index: pl.Expr) -> pl.Expr:
         """The working day at a position."""
