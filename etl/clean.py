@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 
 from etl import codes
+from etl.aliases import APPLICATION_REQUIRED, PLAN_REQUIRED
 from etl.dates import parse_datetimes
 from etl.reader import RAW_HASH, ROW, RawTable
 from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES
@@ -180,15 +181,7 @@ def clean_applications(raw: RawTable, ctx: Context, source_file: str) -> Cleaned
         .otherwise(pl.col("_finished_at"))
         .alias("_finished_at")
     )
-    required = (
-        "application_id",
-        "procedure_code",
-        "unit",
-        "received_at",
-        "due_at",
-        "status",
-        "channel",
-    )
+    required = APPLICATION_REQUIRED
     bad_dates = [(pl.col(c).is_not_null() & pl.col(f"_{c}").is_null(), c) for c in DATE_FIELDS]
     received_day = pl.col("_received_at").dt.date()
     rules = [
@@ -377,7 +370,7 @@ def clean_plans(raw: RawTable, ctx: Context) -> Cleaned:
         _number("days_after").alias("_after"),
         parse_datetimes(frame.get_column("decided_on")).dt.date().alias("_decided"),
     )
-    required = ("procedure_code", "days_before", "days_after")
+    required = PLAN_REQUIRED
     rules = [
         _dedupe_rules(),
         (

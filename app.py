@@ -1,0 +1,49 @@
+"""Entry point: page setup, first-start bootstrap, the shared filter bar, then the page.
+
+Navigation is declared here with `st.navigation`, so this file runs on every page and its
+sidebar widgets (language, filters) survive a page switch. `pages/` holds the page scripts;
+Streamlit's own listing of that folder is switched off in `.streamlit/config.toml`
+(`client.showSidebarNavigation = false`) so it never flashes before this navigation.
+
+Streamlit still runs a process's first script run (and every AppTest run) through its
+`pages/` folder convention, which runs a page whose URL matches a file name on its own,
+without this file. Every page's `url_path` therefore differs from its file name: such a run
+falls back to this file, and the navigation below picks the page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from etl.settings import province_code
+from etl.units import province_name
+from ui import data
+from ui.bootstrap import ensure_warehouse, run_page
+from ui.filter_bar import filter_bar, language_switch
+from ui.shell import View, set_view
+from ui.strings import t
+
+st.set_page_config(page_icon=":material/account_balance:", layout="wide")
+
+lang = language_switch()
+version, freshness = ensure_warehouse(lang)
+options = data.load_filter_options(version)
+filters = filter_bar(options, freshness, lang)
+set_view(View(lang, filters, version, freshness, options, province_name(province_code())))
+
+pages = [
+    st.Page(
+        "pages/overview.py",
+        title=t("nav.overview", lang),
+        icon=":material/dashboard:",
+        url_path="tong-quan",
+        default=True,
+    ),
+    st.Page(
+        "pages/data_quality.py",
+        title=t("nav.data_quality", lang),
+        icon=":material/rule:",
+        url_path="chat-luong-du-lieu",
+    ),
+]
+run_page(st.navigation(pages, position="top"), lang)

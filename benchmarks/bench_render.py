@@ -1,0 +1,119 @@
+"""How long a filter change takes to re-render the overview, in server time.
+
+Two measurements on the warehouse at `WAREHOUSE_PATH` (default `data/warehouse.duckdb`;
+built from the sample first if missing):
+- compute: the overview's metrics queries plus its figure building, uncached, per view;
+- app: a full AppTest re-run of app.py after a filter change (queries, figures, Streamlit),
+  each view new to the cache, as a person clicking a filter would cause.
+The issue's budget is 300 ms per filter change on 2 cores.
+
+    python -m benchmarks.bench_render [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from dataclasses import replace
+from datetime import date
+
+from etl.settings import PROJECT_ROOT, warehouse_path
+from metrics import activity, by_field, by_unit, freshness, kpis
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from ui import overview_charts as charts
+
+BUDGET_MS = 300.0
+
+
+def views(data_end: date) -> list[Filters]:
+    """A default-like view and the filter changes a person makes from it."""
+    month = Filters(data_end.replace(day=1), data_end)
+    return [
+        month,
+        replace(month, channels=(2,)),
+        replace(month, unit_kinds=("xa",)),
+        replace(month, levels=("xa",), fields=()),
+        Filters(date(2025, 7, 1), date(2025, 8, 20)),
+        Filters(date(2025, 7, 1), data_end),
+        replace(month, start=data_end.replace(month=1, day=1)),
+    ]
+
+
+def render_overview(con, filters: Filters, data_start: date) -> None:
+    """Everything the overview computes for one view, without Streamlit or caches."""
+    scope, lang = "Thành phố Hải Phòng, 01/07–20/08/2025", "vi"
+    comparison = kpis.compare_periods(con, filters, data_start)
+    grain = activity.default_grain(filters.days)
+    charts.trend_figure(activity.trend(con, filters, grain), grain, lang, scope).to_json()
+    charts.channel_figure(activity.channel_mix(con, filters), lang, scope).to_json()
+    charts.status_figure(comparison.current, lang, scope).to_json()
+    best, worst = by_unit.best_and_worst(by_unit.unit_performance(con, filters), "on_time_rate")
+    charts.ranking_figure(best, "on_time_rate", lang, "best", scope, "#009E73").to_json()
+    charts.ranking_figure(worst, "on_time_rate", lang, "worst", scope, "#D55E00").to_json()
+    charts.fields_figure(by_field.field_activity(con, filters), lang, scope).to_json()
+
+
+def bench_compute(rounds: int) -> list[float]:
+    with snapshot() as con:
+        fresh = freshness.freshness(con)
+        assert fresh.data_start and fresh.data_end
+        render_overview(con, views(fresh.data_end)[0], fresh.data_start)  # warm the file cache
+        timings = []
+        for _ in range(rounds):
+            for filters in views(fresh.data_end):
+                started = time.perf_counter()
+                render_overview(con, filters, fresh.data_start)
+                timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def bench_app() -> list[float]:
+    """Re-runs of the whole app after filter changes, each view not yet in the cache."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
+    assert not app.exception, app.exception
+    changes = [
+        lambda a: a.pills(key="channel").set_value([2]),
+        lambda a: a.pills(key="kind").set_value(["xa"]),
+        lambda a: a.pills(key="level").set_value(["xa"]),
+        lambda a: a.selectbox(key="period").set_value("last_month"),
+        lambda a: a.selectbox(key="period").set_value("since_reform"),
+        lambda a: a.multiselect(key="unit").set_value([a.multiselect(key="unit").options[0]]),
+    ]
+    timings = []
+    for change in changes:
+        change(app)
+        started = time.perf_counter()
+        app.run()
+        timings.append((time.perf_counter() - started) * 1000)
+        assert not app.exception, app.exception
+    return timings
+
+
+def _report(name: str, timings: list[float]) -> None:
+    print(
+        f"{name:8s} n={len(timings):3d}  median {statistics.median(timings):6.1f} ms  "
+        f"max {max(timings):6.1f} ms  (budget {BUDGET_MS:.0f} ms)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if not warehouse_path().exists():
+        from etl.build import build_warehouse
+
+        print(f"building the sample warehouse at {warehouse_path()} …")
+        build_warehouse()
+    _report("compute", bench_compute(args.rounds))
+    _report("app", bench_app())
+
+
+if __name__ == "__main__":
+    main()

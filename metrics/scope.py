@@ -1,0 +1,111 @@
+"""The one place where `Filters` become SQL.
+
+Every metric reads the summary tables through `scoped()`, so a restriction added here (for
+example, the units a signed-in user may see, once roles exist) applies to every number on
+every page. The period is not part of the scope: KPIs such as "carried in" need the days
+before the period too, so each query states its own date condition.
+
+Only SQL text written in this package is composed here; every value a person chose reaches
+DuckDB as a bound parameter (`?`), including each member of an `IN` list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from metrics.filters import Filters
+
+# The fact tables a metric may read through the scope (both carry unit, procedure, channel).
+FactTable = Literal["daily_activity", "overdue_ledger"]
+_FACT_TABLES = ("daily_activity", "overdue_ledger")
+
+
+@dataclass(frozen=True)
+class Sql:
+    """A query text with `?` placeholders and the values bound to them, in order."""
+
+    text: str
+    params: tuple[object, ...] = ()
+
+
+def placeholders(count: int) -> str:
+    """`?, ?, ?` for an IN list of `count` bound values."""
+    if count < 1:
+        raise ValueError("an IN list needs at least one value")
+    return ", ".join("?" for _ in range(count))
+
+
+def _member(column: str, values: Sequence[object]) -> Sql:
+    return Sql(column + " in (" + placeholders(len(values)) + ")", tuple(values))
+
+
+def _dimension_predicates(filters: Filters) -> list[Sql]:
+    """Conditions on a fact row's own columns and, through small lookups, its unit/procedure."""
+    predicates: list[Sql] = []
+    if filters.province_codes:
+        predicates.append(_member("province_code", filters.province_codes))
+    if filters.unit_codes:
+        predicates.append(_member("unit_code", filters.unit_codes))
+    if filters.channels:
+        predicates.append(_member("channel", filters.channels))
+    if filters.unit_kinds:
+        kinds = _member("kind", filters.unit_kinds)
+        predicates.append(
+            Sql(
+                "unit_code in (select unit_code from units where " + kinds.text + ")",  # noqa: S608
+                kinds.params,
+            )
+        )
+    procedure_conditions = [
+        _member(column, values)
+        for column, values in (
+            ("level", filters.levels),
+            ("field", filters.fields),
+            ("agency_code", filters.agency_codes),
+        )
+        if values
+    ]
+    if procedure_conditions:
+        joined = _and(procedure_conditions)
+        predicates.append(
+            Sql(
+                "procedure_code in (select procedure_code from procedures where "  # noqa: S608
+                + joined.text
+                + ")",
+                joined.params,
+            )
+        )
+    return predicates
+
+
+def _and(parts: Sequence[Sql]) -> Sql:
+    return Sql(
+        " and ".join("(" + part.text + ")" for part in parts),
+        tuple(value for part in parts for value in part.params),
+    )
+
+
+def scoped(table: FactTable, filters: Filters) -> Sql:
+    """The rows of a summary table that the filters keep (all days)."""
+    if table not in _FACT_TABLES:
+        raise ValueError(f"not a summary fact table: {table}")
+    predicates = _dimension_predicates(filters)
+    where = _and(predicates) if predicates else Sql("true")
+    return Sql("select * from " + table + " where " + where.text, where.params)  # noqa: S608
+
+
+def with_facts(filters: Filters, body: str, *params: object) -> Sql:
+    """`body` (SQL written in metrics/) run after two CTEs: `facts` = scoped daily_activity and
+    `ledger` = scoped overdue_ledger. Parameters: the scope's first, then `params`."""
+    facts = scoped("daily_activity", filters)
+    ledger = scoped("overdue_ledger", filters)
+    text = "\n".join(
+        [
+            "with facts as (" + facts.text + "),",
+            "ledger as (" + ledger.text + ")",
+            body,
+        ]
+    )
+    return Sql(text, facts.params + ledger.params + params)

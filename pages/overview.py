@@ -1,0 +1,110 @@
+"""Overview: the KPIs a city leader reads in ten seconds, then the trend, the channel and
+status mix, the best and worst wards and communes, and the fields."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from metrics.activity import GRAINS, default_grain
+from metrics.by_unit import MIN_DENOMINATOR, best_and_worst
+from ui import data
+from ui import overview_charts as charts
+from ui.filter_bar import GRAIN, RANK, narrow_to_unit
+from ui.kpi_cards import kpi_cards
+from ui.shell import current_view, page_header, scope_text
+from ui.strings import t
+from ui.theme import COLORS, chart_config
+
+RANK_MEASURES = ("on_time_rate", "online_share")
+
+
+def _on_unit_click(chart_key: str, unit_codes: list[str]) -> None:
+    points = st.session_state[chart_key]["selection"]["points"]
+    if points:
+        narrow_to_unit(unit_codes[points[0]["point_index"]])
+
+
+view = current_view()
+lang, filters, version = view.lang, view.filters, view.version
+page_header(view, "overview.title")
+scope = scope_text(view)
+
+comparison = data.load_kpis(version, filters, view.freshness.data_start)
+if comparison.current.to_handle == 0:
+    st.info(t("empty.no_data", lang))
+    st.stop()
+kpi_cards(comparison, lang)
+
+st.subheader(t("section.trend", lang))
+choice = st.segmented_control(
+    t("grain.label", lang),
+    ("auto", *GRAINS),
+    default="auto",
+    required=True,
+    format_func=lambda g: t(f"grain.{g}", lang),
+    key=GRAIN,
+    bind="query-params",
+)
+grain = default_grain(filters.days) if choice in (None, "auto") else choice
+st.plotly_chart(
+    charts.trend_figure(data.load_trend(version, filters, grain), grain, lang, scope),
+    config=chart_config("xu-huong"),
+)
+
+st.subheader(t("section.mix", lang))
+mix_column, status_column = st.columns(2)
+with mix_column:
+    st.plotly_chart(
+        charts.channel_figure(data.load_channel_mix(version, filters), lang, scope),
+        config=chart_config("kenh-nop"),
+    )
+with status_column:
+    st.plotly_chart(
+        charts.status_figure(comparison.current, lang, scope), config=chart_config("tinh-hinh")
+    )
+
+st.subheader(t("section.units", lang))
+measure = (
+    st.segmented_control(
+        t("rank.label", lang),
+        RANK_MEASURES,
+        default="on_time_rate",
+        required=True,
+        format_func=lambda m: t(f"rank.{m}", lang),
+        key=RANK,
+        bind="query-params",
+    )
+    or "on_time_rate"
+)
+best, worst = best_and_worst(data.load_unit_performance(version, filters), measure)
+if best.is_empty():
+    st.info(t("rank.empty", lang))
+else:
+    measure_name = t(f"rank.{measure}", lang)
+    for column, frame, which, color in zip(
+        st.columns(2),
+        (best, worst),
+        ("best", "worst"),
+        (COLORS["good"], COLORS["bad"]),
+        strict=True,
+    ):
+        if frame.is_empty():
+            continue
+        chart_key = f"units_{which}"
+        title = t(f"chart.units_{which}", lang, measure=measure_name)
+        with column:
+            st.plotly_chart(
+                charts.ranking_figure(frame, measure, lang, title, scope, color),
+                key=chart_key,
+                on_select=partial(_on_unit_click, chart_key, frame["unit_code"].to_list()),
+                selection_mode="points",
+                config=chart_config(f"don-vi-{which}"),
+            )
+    st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
+
+st.subheader(t("section.fields", lang))
+fields = data.load_field_activity(version, filters)
+st.plotly_chart(charts.fields_figure(fields, lang, scope), config=chart_config("linh-vuc"))
+st.caption(t("fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height))

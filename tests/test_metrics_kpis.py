@@ -1,0 +1,100 @@
+"""Period KPIs against answers computed by hand from tests/tiny_warehouse.py (its table)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from metrics.kpis import PeriodKpis, compare_periods, period_kpis
+from tests.tiny_warehouse import PERIOD, build_tiny_warehouse
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
+    with snapshot(Path(path)) as cursor:
+        yield cursor
+
+
+def kpis_for(con: duckdb.DuckDBPyConnection, **restrictions: tuple) -> PeriodKpis:
+    [result] = period_kpis(con, Filters(*PERIOD, **restrictions), [PERIOD])
+    return result
+
+
+def test_every_count_and_rate_without_filters(con: duckdb.DuckDBPyConnection) -> None:
+    k = kpis_for(con)
+    assert (k.received, k.received_online, k.carried_in, k.to_handle) == (7, 4, 3, 10)
+    assert (k.resolved, k.resolved_early, k.resolved_on_time, k.resolved_late) == (5, 1, 2, 2)
+    assert (k.closed, k.in_progress, k.overdue, k.in_progress_within_deadline) == (1, 4, 2, 2)
+    assert (k.received_fee, k.paid_online, k.digitized) == (5, 2, 4)
+    assert k.resolution_rate.value == pytest.approx(5 / 10)
+    assert (k.on_time_rate.numerator, k.on_time_rate.denominator) == (6, 10)
+    assert k.online_share.value == pytest.approx(4 / 7)
+    assert k.online_payment_rate.value == pytest.approx(2 / 5)
+    assert k.digitisation_rate.value == pytest.approx(4 / 7)
+    # A2 4 days, A4 3.5, A5 6, A9 1, A12 10: 24.5 days over 5 resolved.
+    assert k.average_processing_days.value == pytest.approx(24.5 / 5)
+
+
+def test_biểu_ii06a_identity_holds(con: duckdb.DuckDBPyConnection) -> None:
+    """Received + carried in = resolved + in progress (+ closed without result)."""
+    k = kpis_for(con)
+    assert k.to_handle == k.resolved + k.in_progress + k.closed
+
+
+@pytest.mark.parametrize(
+    ("restrictions", "expected"),
+    [
+        # (received, carried_in, resolved, resolved_late, in_progress, overdue)
+        ({"channels": (2,)}, (4, 1, 4, 1, 1, 0)),
+        ({"unit_kinds": ("xa",)}, (3, 1, 3, 2, 1, 0)),
+        ({"levels": ("tinh",)}, (2, 0, 0, 0, 1, 1)),
+        ({"agency_codes": ("31.STP",)}, (2, 0, 0, 0, 1, 1)),
+        ({"fields": ("Chứng thực",)}, (3, 1, 1, 1, 3, 1)),
+        ({"unit_codes": ("00001",)}, (3, 2, 2, 0, 2, 1)),
+        ({"unit_codes": ("00001",), "channels": (1,)}, (1, 1, 0, 0, 1, 1)),
+        ({"province_codes": (1,)}, (0, 0, 0, 0, 0, 0)),
+    ],
+)
+def test_each_filter_narrows_as_computed_by_hand(
+    con: duckdb.DuckDBPyConnection, restrictions: dict, expected: tuple
+) -> None:
+    k = kpis_for(con, **restrictions)
+    got = (k.received, k.carried_in, k.resolved, k.resolved_late, k.in_progress, k.overdue)
+    assert got == expected
+
+
+def test_rates_without_a_denominator_are_none(con: duckdb.DuckDBPyConnection) -> None:
+    k = kpis_for(con, province_codes=(1,))
+    assert k.online_share.value is None
+    assert k.on_time_rate.value is None
+
+
+def test_comparison_periods_only_where_data_exist(con: duckdb.DuckDBPyConnection) -> None:
+    filters = Filters(*PERIOD)
+    first_day = date(2025, 7, 1)
+    without = compare_periods(con, filters, first_day)  # previous would start 29/06
+    assert without.previous is None and without.year_earlier is None
+    with_previous = compare_periods(con, filters, date(2025, 6, 1))
+    previous = with_previous.previous
+    assert previous is not None and (previous.start, previous.end) == (
+        date(2025, 6, 29),
+        date(2025, 7, 9),
+    )
+    # A1, A2, A3, A12 received; A1 resolved early; A12 overdue on 09/07.
+    assert (previous.received, previous.resolved_early, previous.in_progress) == (4, 1, 3)
+    assert previous.overdue == 1
+    assert with_previous.current == without.current
+
+
+def test_several_periods_in_one_query_match_single_ones(con: duckdb.DuckDBPyConnection) -> None:
+    periods = [PERIOD, (date(2025, 7, 1), date(2025, 7, 31)), (date(2025, 7, 20), PERIOD[1])]
+    together = period_kpis(con, Filters(*PERIOD), periods)
+    alone = [period_kpis(con, Filters(*p), [p])[0] for p in periods]
+    assert together == alone

@@ -1,0 +1,1 @@
+"""Shared render helpers: filter bar, KPI cards, chart theme, formatting, UI strings."""
