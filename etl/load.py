@@ -93,12 +93,16 @@ def _clean(kind: str, path: Path, con: duckdb.DuckDBPyConnection) -> tuple[int, 
     return rows_read, cleaned
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, kind: str, good: pl.DataFrame) -> None:
+def _upsert(
+    con: duckdb.DuckDBPyConnection, kind: str, good: pl.DataFrame, incremental: bool
+) -> None:
     table, key = TARGETS[kind]
     columns = [row[0] for row in con.sql(f"describe {table}").fetchall()]  # noqa: S608 (constant)
     incoming = good.select(columns).to_arrow()
     con.register("incoming", incoming)
     try:
+        if kind == "applications" and incremental:
+            summaries.touch_incoming(con)
         if scalar(con, f"select exists (from {table})"):  # noqa: S608 (constant names)
             con.execute(f"delete from {table} where {key} in (select {key} from incoming)")  # noqa: S608
         con.execute(f"insert into {table} select * from incoming")  # noqa: S608
@@ -139,7 +143,9 @@ def _checksum_and_clean(
         return (digest.result() if digest else ""), outcome
 
 
-def _load_one(con: duckdb.DuckDBPyConnection, path: Path, kind: str | None) -> FileResult:
+def _load_one(
+    con: duckdb.DuckDBPyConnection, path: Path, kind: str | None, incremental: bool
+) -> FileResult:
     result = FileResult(path, kind)
     started = datetime.now()
     sha, outcome = _checksum_and_clean(con, path, kind)
@@ -155,7 +161,7 @@ def _load_one(con: duckdb.DuckDBPyConnection, path: Path, kind: str | None) -> F
     result.reasons = dict(Counter(cleaned.rejected.get_column("reason").to_list()))
     con.execute("begin")
     try:
-        _upsert(con, kind or "applications", cleaned.good)
+        _upsert(con, kind or "applications", cleaned.good, incremental)
         # Loading the same file again replaces its earlier rejections instead of doubling them.
         con.execute("delete from rejected_rows where sha256 = ?", [sha])
         load_id = _log(con, result, sha, started, None)
@@ -182,6 +188,14 @@ def _ordered(paths: list[Path]) -> list[tuple[Path, str | None]]:
     return sorted(kinds, key=lambda item: rank.get(item[1], len(rank)))
 
 
+def _can_refresh_incrementally(
+    con: duckdb.DuckDBPyConnection, ordered: list[tuple[Path, str | None]]
+) -> bool:
+    """Patch the summaries day by day unless they are empty or the catalog (fees) changes."""
+    has_summaries = scalar(con, "select exists (from daily_activity)")
+    return bool(has_summaries) and all(kind != "catalog" for _, kind in ordered)
+
+
 def load_files(
     paths: list[Path],
     db_path: Path | None = None,
@@ -198,12 +212,16 @@ def load_files(
             create_tables(con)
             _seed_units(con)
             ordered = _ordered(paths)
+            incremental = _can_refresh_incrementally(con, ordered)
             for index, (path, kind) in enumerate(ordered):
                 report(f"Đang nạp {path.name}", index / (len(ordered) + 1))
-                results.append(_load_one(con, path, kind))
+                results.append(_load_one(con, path, kind, incremental))
             report("Đang cập nhật bảng tổng hợp", len(ordered) / (len(ordered) + 1))
             con.execute("begin")
-            summaries.refresh(con)
+            if incremental:
+                summaries.refresh_touched(con)
+            else:
+                summaries.refresh(con)
             con.execute(
                 "insert or replace into warehouse_info values ('built_at', ?)",
                 [datetime.now().isoformat(timespec="seconds")],

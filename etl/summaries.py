@@ -8,13 +8,28 @@ in progress at d1 = received up to d1 − ended up to d1.
 `overdue_ledger` keeps only applications that are open or ended after their due date: the only
 ones that can be "in progress, overdue" on some day d, i.e. due_day < d and not ended by d.
 It is small (late and open applications), so any day's overdue count is one cheap sum.
+
+A daily export touches a few days, so a load refreshes only the summary rows of the days its
+records touched (`touched_days`: received, ended or due, before and after the upsert); the cost
+follows the file, not the warehouse. A catalog change (fees) or a fresh warehouse rebuilds all.
 """
 
+# ruff: noqa: S608 -- only constant SQL fragments are composed here; no value from a file or user.
 from __future__ import annotations
 
 import duckdb
 
-SOURCE_VIEW_SQL = """
+TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
+
+# What records a refresh reads: all of them, or those with a touched day.
+_ALL = "true"
+_TOUCHED = """(
+        a.received_at::date in (select day from touched_days)
+        or a.ended_on in (select day from touched_days)
+        or a.due_at::date in (select day from touched_days)
+    )"""
+
+_SOURCE_VIEW = """
 create or replace temp view summary_source as
     select
         a.*,
@@ -26,10 +41,10 @@ create or replace temp view summary_source as
     from applications as a
     join units as u using (unit_code)
     left join procedures as p using (procedure_code)
+    where {scope}
 """
 
-DAILY_ACTIVITY_SQL = """
-create or replace table daily_activity as
+DAILY_ACTIVITY_SELECT = """
 with apps as (from summary_source),
 received as (
     select
@@ -74,26 +89,64 @@ final as (
     from received
     full outer join ended using (day, province_code, unit_code, procedure_code, channel)
 )
-select * from final order by day, unit_code, procedure_code, channel
 """
 
-OVERDUE_LEDGER_SQL = """
-create or replace table overdue_ledger as
-with apps as (from summary_source)
-select
-    due_day, ended_on as end_day, received_at::date as received_day,
-    province_code, unit_code, procedure_code, channel,
-    count(*) as n
-from apps
-where ended_on is null or ended_on > due_day
-group by all
-order by due_day
+OVERDUE_LEDGER_SELECT = """
+with apps as (from summary_source),
+final as (
+    select
+        due_day, ended_on as end_day, received_at::date as received_day,
+        province_code, unit_code, procedure_code, channel,
+        count(*) as n
+    from apps
+    where ended_on is null or ended_on > due_day
+    group by all
+)
 """
+
+_REBUILD = (
+    DAILY_ACTIVITY_SELECT + " select * from final order by day, unit_code, procedure_code, channel",
+    OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
+)
+_PATCH = (
+    DAILY_ACTIVITY_SELECT + " select * from final where day in (select day from touched_days)",
+    OVERDUE_LEDGER_SELECT + " select * from final where due_day in (select day from touched_days)",
+)
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from `applications` (inside the caller's transaction)."""
-    con.execute(SOURCE_VIEW_SQL)
-    con.execute(DAILY_ACTIVITY_SQL)
-    con.execute(OVERDUE_LEDGER_SQL)
+    con.execute(_SOURCE_VIEW.format(scope=_ALL))
+    con.execute("create or replace table daily_activity as " + _REBUILD[0])
+    con.execute("create or replace table overdue_ledger as " + _REBUILD[1])
     con.execute("drop view summary_source")
+
+
+def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the summary rows of the days in `touched_days` only."""
+    con.execute(TOUCHED_DDL)
+    con.execute(_SOURCE_VIEW.format(scope=_TOUCHED))
+    con.execute("delete from daily_activity where day in (select day from touched_days)")
+    con.execute("insert into daily_activity " + _PATCH[0])
+    con.execute("delete from overdue_ledger where due_day in (select day from touched_days)")
+    con.execute("insert into overdue_ledger " + _PATCH[1])
+    con.execute("drop view summary_source")
+    con.execute("delete from touched_days")
+
+
+_TOUCH_SOURCES = (
+    "(from applications where application_id in (select application_id from incoming))",
+    "incoming",
+)
+
+
+def touch_incoming(con: duckdb.DuckDBPyConnection) -> None:
+    """Record the days of the stored and the incoming (`incoming`) versions of the records."""
+    con.execute(TOUCHED_DDL)
+    for source in _TOUCH_SOURCES:
+        con.execute(
+            f"""insert into touched_days
+            select distinct day
+            from (select unnest([received_at::date, ended_on, due_at::date]) as day from {source})
+            where day is not null"""
+        )
