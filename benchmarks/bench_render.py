@@ -95,6 +95,57 @@ def bench_app() -> list[float]:
     return timings
 
 
+# The analyst pages (issue 4): each re-run after a filter change, in server time.
+ANALYST_PAGES = (
+    "pages/units.py",
+    "pages/unit.py",
+    "pages/procedures.py",
+    "pages/simplification.py",
+    "pages/bieu_06a.py",
+    "pages/data_quality.py",
+)
+
+
+def bench_pages() -> dict[str, list[float]]:
+    """Per analyst page: re-runs after the same filter changes as `bench_app`, cache cold."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    timings: dict[str, list[float]] = {}
+    for page in ANALYST_PAGES:
+        st.cache_data.clear()
+        app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
+        app.switch_page(page)
+        if page == "pages/unit.py":
+            app.query_params["ma"] = _busiest_unit()
+        app.run()
+        assert not app.exception, (page, app.exception)
+        timings[page] = []
+        for change in (
+            lambda a: a.pills(key="channel").set_value([2]),
+            lambda a: a.pills(key="kind").set_value(["xa"]),
+            lambda a: a.selectbox(key="period").set_value("last_month"),
+            lambda a: a.selectbox(key="period").set_value("since_reform"),
+        ):
+            change(app)
+            started = time.perf_counter()
+            app.run()
+            timings[page].append((time.perf_counter() - started) * 1000)
+            assert not app.exception, (page, app.exception)
+    return timings
+
+
+def _busiest_unit() -> str:
+    from metrics.units_league import league_table
+
+    with snapshot() as con:
+        fresh = freshness.freshness(con)
+        assert fresh.data_end
+        return league_table(con, Filters(fresh.data_end.replace(day=1), fresh.data_end))[
+            "unit_code"
+        ][0]
+
+
 def _report(name: str, timings: list[float]) -> None:
     print(
         f"{name:8s} n={len(timings):3d}  median {statistics.median(timings):6.1f} ms  "
@@ -113,6 +164,8 @@ def main() -> None:
         build_warehouse()
     _report("compute", bench_compute(args.rounds))
     _report("app", bench_app())
+    for page, timings in bench_pages().items():
+        _report(page.removeprefix("pages/").removesuffix(".py"), timings)
 
 
 if __name__ == "__main__":

@@ -145,9 +145,12 @@ def _csv_head(path: Path) -> tuple[str, str, str, Header | None, list[list[str]]
     """(first text, encoding, delimiter, header, first rows) from the start of a CSV."""
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
-    # Cut at the last newline so a multi-byte character is never split.
-    cut = head.rfind(b"\n")
-    sample = head if cut < 0 or len(head) < SNIFF_BYTES else head[: cut + 1]
+    # Cut after the last newline so a multi-byte character is never split; a UTF-16
+    # newline is two bytes.
+    newline = {b"\xff\xfe": b"\n\x00", b"\xfe\xff": b"\x00\n"}.get(head[:2], b"\n")
+    cut = head.rfind(newline)
+    whole = cut < 0 or len(head) < SNIFF_BYTES
+    sample = head if whole else head[: cut + len(newline)]
     try:
         text_head, encoding = _decode(sample)
     except UnicodeDecodeError as error:

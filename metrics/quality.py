@@ -45,3 +45,40 @@ def rejections_by_reason(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def rejected_rows(con: duckdb.DuckDBPyConnection, limit: int = 500) -> pl.DataFrame:
     """The first rejected rows by file and row number (personal data was removed at load)."""
     return con.sql(_REJECTED, params=[limit]).pl()
+
+
+_BY_FILE = """
+select file_name, reason, count(*)::bigint as rows
+from rejected_rows
+group by file_name, reason
+order by file_name, rows desc, reason
+"""
+
+_UNIT_FRESHNESS = """
+with latest as (
+    select unit_code, max(day) filter (where received > 0) as last_received
+    from daily_activity
+    group by unit_code
+),
+data_end as (select max(last_received) as data_end from latest)
+select
+    u.unit_code, u.name, u.kind,
+    l.last_received,
+    date_diff('day', l.last_received, d.data_end) as days_without
+from units as u
+left join latest as l using (unit_code)
+cross join data_end as d
+order by days_without desc nulls first, u.unit_code
+"""
+
+
+def rejections_by_file(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Rejected rows per file and reason: which export needs fixing at its source."""
+    return con.sql(_BY_FILE).pl()
+
+
+def unit_freshness(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Per unit: the last day it received an application and how many days before the
+    warehouse's latest day that was (null: never). A unit silent for long has probably stopped
+    exporting, not stopped working."""
+    return con.sql(_UNIT_FRESHNESS).pl()

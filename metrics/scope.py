@@ -11,6 +11,7 @@ DuckDB as a bound parameter (`?`), including each member of an `IN` list.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -94,6 +95,23 @@ def scoped(table: FactTable, filters: Filters) -> Sql:
     predicates = _dimension_predicates(filters)
     where = _and(predicates) if predicates else Sql("true")
     return Sql("select * from " + table + " where " + where.text, where.params)  # noqa: S608
+
+
+def scoped_applications(filters: Filters) -> Sql:
+    """The `applications` rows the filters keep (all dates): the same restrictions as the
+    summary tables, with the province reached through the unit (applications have no
+    province column). For lists of single applications only; totals use the summaries."""
+    province = _member("province_code", filters.province_codes) if filters.province_codes else None
+    others = _dimension_predicates(dataclasses.replace(filters, province_codes=()))
+    if province is not None:
+        others.append(
+            Sql(
+                "unit_code in (select unit_code from units where " + province.text + ")",  # noqa: S608
+                province.params,
+            )
+        )
+    where = _and(others) if others else Sql("true")
+    return Sql("select * from applications where " + where.text, where.params)  # noqa: S608
 
 
 def with_facts(filters: Filters, body: str, *params: object) -> Sql:

@@ -1,17 +1,59 @@
-"""Data quality: every file load and every rejected row with its reason (DATA_SPEC §2)."""
+"""Data quality: every file load, every rejected row with its reason (by reason and by file),
+and how fresh each unit's data are (DATA_SPEC §2). Files, not applications: the filter bar
+does not apply here."""
 
 from __future__ import annotations
 
 import polars as pl
 import streamlit as st
 
-from ui import data
+from reports.tables import Column, kinds, labelled
+from ui import analyst_data, data
 from ui import format as fmt
+from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
 from ui.strings import t, t_or
+from ui.tables import TABLE_HEIGHT, show_table
 
 # Rejected rows listed on screen; the reasons table above counts all of them.
 SHOWN_ROWS = 500
+# A unit without a new application for this many days (default) is flagged: a week covers
+# weekends and a public holiday, so a longer silence means an export is missing.
+STALE_DAYS = 7
+STALE_KEY = "dq_stale_days"
+REASONS = (
+    Column("reason_label", "col.reason", "text"),
+    Column("rows", "col.rows", "count"),
+    Column("files", "col.files", "count"),
+)
+BY_FILE = (
+    Column("file_name", "col.file_name", "text"),
+    Column("reason_label", "col.reason", "text"),
+    Column("rows", "col.rows", "count"),
+)
+ROWS = (
+    Column("file_name", "col.file_name", "text"),
+    Column("row_number", "col.row_number", "count"),
+    Column("reason_label", "col.reason", "text"),
+    Column("detail", "col.detail", "text"),
+)
+LOADS = (
+    Column("file_name", "col.file_name", "text"),
+    Column("kind", "col.kind", "text"),
+    Column("rows_read", "col.rows_read", "count"),
+    Column("rows_loaded", "col.rows_loaded", "count"),
+    Column("rows_rejected", "col.rows_rejected", "count"),
+    Column("started_at", "col.started_at", "datetime"),
+    Column("finished_at", "col.finished_at", "datetime"),
+    Column("outcome_label", "col.outcome", "text"),
+    Column("message", "col.message", "text"),
+)
+FRESHNESS = (
+    Column("name", "col.unit_name", "text"),
+    Column("unit_code", "col.unit_code", "text"),
+    Column("last_received", "col.last_received", "date"),
+    Column("days_without", "col.days_without", "count"),
+)
 
 view = current_view()
 lang, version = view.lang, view.version
@@ -19,8 +61,20 @@ page_header(view, "dq.title")
 st.caption(t("dq.intro", lang))
 
 
-def _labelled(frame: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
-    return frame.select(columns).rename({c: t(f"col.{c}", lang) for c in columns})
+def _reason_labels(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.col("reason")
+        .map_elements(lambda code: t_or(f"reason.{code}", code, lang), return_dtype=pl.String)
+        .alias("reason_label")
+    )
+
+
+def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title: str) -> None:
+    shown = labelled(frame, columns, lang)
+    show_table(
+        shown, kinds(columns, lang), lang, height=TABLE_HEIGHT if shown.height > 12 else "auto"
+    )
+    download_buttons(view, shown, kinds(columns, lang), subject, title)
 
 
 st.subheader(t("dq.reasons", lang))
@@ -28,43 +82,34 @@ reasons = data.load_rejections_by_reason(version)
 if reasons.is_empty():
     st.success(t("dq.none", lang))
 else:
-    reasons = reasons.with_columns(
-        pl.col("reason").map_elements(
-            lambda code: t_or(f"reason.{code}", code, lang), return_dtype=pl.String
-        ),
-        pl.col("rows").map_elements(lambda n: fmt.number(n, lang), return_dtype=pl.String),
+    reason_column, file_column = st.columns(2)
+    with reason_column:
+        _table(_reason_labels(reasons), REASONS, "dong-bi-loai-theo-ly-do", t("dq.reasons", lang))
+    with file_column:
+        by_file = _reason_labels(analyst_data.load_rejections_by_file(version))
+        _table(by_file, BY_FILE, "dong-bi-loai-theo-tep", t("dq.by_file", lang))
+    title = t("dq.rows", lang, shown=fmt.number(SHOWN_ROWS, lang))
+    st.subheader(title)
+    _table(
+        _reason_labels(data.load_rejected_rows(version, SHOWN_ROWS)), ROWS, "dong-bi-loai", title
     )
-    st.dataframe(_labelled(reasons, ["reason", "rows", "files"]), hide_index=True)
-    st.subheader(t("dq.rows", lang, shown=fmt.number(SHOWN_ROWS, lang)))
-    rows = data.load_rejected_rows(version, SHOWN_ROWS).with_columns(
-        pl.col("reason").map_elements(
-            lambda code: t_or(f"reason.{code}", code, lang), return_dtype=pl.String
-        )
-    )
-    st.dataframe(_labelled(rows, ["file_name", "row_number", "reason", "detail"]), hide_index=True)
 
 st.subheader(t("dq.loads", lang))
 loads = data.load_load_history(version).with_columns(
-    pl.col("outcome").map_elements(
-        lambda code: t_or(f"outcome.{code}", code, lang), return_dtype=pl.String
-    ),
-    pl.col("started_at").dt.strftime("%d/%m/%Y %H:%M:%S"),
-    pl.col("finished_at").dt.strftime("%d/%m/%Y %H:%M:%S"),
+    pl.col("outcome")
+    .map_elements(lambda code: t_or(f"outcome.{code}", code, lang), return_dtype=pl.String)
+    .alias("outcome_label")
 )
-st.dataframe(
-    _labelled(
-        loads,
-        [
-            "file_name",
-            "kind",
-            "rows_read",
-            "rows_loaded",
-            "rows_rejected",
-            "started_at",
-            "finished_at",
-            "outcome",
-            "message",
-        ],
-    ),
-    hide_index=True,
+_table(loads, LOADS, "lich-su-nap", t("dq.loads", lang))
+
+st.subheader(t("dq.freshness", lang))
+stale_days = st.number_input(
+    t("dq.stale_days", lang), min_value=1, max_value=365, value=STALE_DAYS, key=STALE_KEY
 )
+units = analyst_data.load_unit_freshness(version)
+stale = units.filter(pl.col("days_without").is_null() | (pl.col("days_without") >= stale_days))
+if stale.is_empty():
+    st.success(t("dq.all_fresh", lang, days=stale_days))
+else:
+    st.warning(t("dq.stale", lang, count=stale.height, days=stale_days))
+_table(units, FRESHNESS, "do-moi-du-lieu", t("dq.freshness", lang))

@@ -139,7 +139,7 @@ def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Pa
     assert not app.exception
     assert app.title[0].value == "Chất lượng dữ liệu"
     assert app.pills(key="channel").value == [2]
-    assert len(app.dataframe) == 3  # reasons, rejected rows, loads
+    assert len(app.dataframe) == 5  # reasons, by file, rejected rows, loads, unit freshness
     app.switch_page("pages/overview.py").run()
     assert app.pills(key="channel").value == [2]
     assert metric_values(app)["Tỷ lệ trực tuyến"] == "100,0 %"

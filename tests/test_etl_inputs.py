@@ -185,3 +185,10 @@ def test_procedure_code_stored_as_excel_number_is_restored(tmp_path: Path, load)
     path = write_xlsx(tmp_path / "h.xlsx", rows)
     _assert_all_loaded(load(path), 1)
     assert query(load.db, "select procedure_code from applications") == [("2.000815",)]
+
+
+def test_large_utf16_file_read_past_the_sniffed_start(tmp_path: Path, load) -> None:
+    rows = [application(f"H31.11311-250701-{i:06d}") for i in range(12_000)]  # over 1 MB in UTF-16
+    path = write_csv(tmp_path / "ho-so.csv", table(rows, VI_LABELS), delimiter="\t", encoding="utf-16")
+    assert path.stat().st_size > 1 << 20
+    _assert_all_loaded(load(path), 12_000)

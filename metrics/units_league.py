@@ -1,0 +1,89 @@
+"""The wards-and-communes league table, one unit's view against the city, and its overdue list.
+
+The league lists every commune-level unit the filters keep, with or without applications, so an
+analyst ranking "all 114" sees all 114. Its counts come from `metrics.breakdown` (the same
+definitions as the overview); the overdue list is the only read of single applications.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import duckdb
+import polars as pl
+
+from metrics.breakdown import COUNT_COLUMNS, counts_by, with_rates
+from metrics.by_unit import COMMUNE_KINDS
+from metrics.filters import Filters
+from metrics.scope import placeholders, scoped_applications
+
+# The unit's measures compared with the median unit on its own view.
+COMPARED = ("resolution_rate", "on_time_rate", "online_share", "average_days")
+
+_UNITS = """
+select unit_code, name, kind
+from units
+where kind in ({kinds}) and (? or unit_code in (select unnest(?::varchar[])))
+order by unit_code
+"""
+
+_OVERDUE_LIST = """
+with listed as ({applications})
+select
+    a.application_id,
+    a.procedure_code,
+    p.name as procedure_name,
+    a.received_at,
+    a.due_at,
+    date_diff('day', a.due_at::date, ?::date) as days_overdue
+from listed as a
+join procedures as p using (procedure_code)
+where a.unit_code = ?
+    and a.received_at::date <= ?
+    and a.due_at::date < ?
+    and (a.ended_on is null or a.ended_on > ?)
+order by a.due_at, a.application_id
+"""
+
+
+def league_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Every commune-level unit in scope with its period counts and rates, busiest first."""
+    # Only commune-level kinds belong here; a filter naming none of them leaves no unit
+    # (the empty string matches no kind and keeps the IN list valid).
+    kinds = tuple(k for k in filters.unit_kinds or COMMUNE_KINDS if k in COMMUNE_KINDS) or ("",)
+    units = con.sql(
+        _UNITS.replace("{kinds}", placeholders(len(kinds))),
+        params=[*kinds, not filters.unit_codes, list(filters.unit_codes)],
+    ).pl()
+    counts = counts_by(con, filters, "unit_code")
+    table = units.join(counts, on="unit_code", how="left").with_columns(
+        pl.col(column).fill_null(0) for column in (*COUNT_COLUMNS, "processing_days_sum")
+    )
+    return with_rates(table).sort(["received", "unit_code"], descending=[True, False])
+
+
+def city_median(league: pl.DataFrame) -> dict[str, float | None]:
+    """The median unit's value of each compared measure (units without a value left out):
+    a typical ward or commune, which one large unit cannot pull the way it pulls the total."""
+    return {measure: league[measure].drop_nulls().median() for measure in COMPARED}
+
+
+def unit_filters(filters: Filters, unit_code: str) -> Filters:
+    """The same view restricted to one unit, whatever units the filter bar had chosen."""
+    return replace(filters, unit_codes=(unit_code,))
+
+
+def overdue_applications(
+    con: duckdb.DuckDBPyConnection, filters: Filters, unit_code: str
+) -> pl.DataFrame:
+    """The unit's applications still open at the period's end and past their due date, oldest
+    due date first: the list behind its "in progress, overdue" count, same filters."""
+    scoped = scoped_applications(unit_filters(filters, unit_code))
+    d1 = filters.end
+    text = _OVERDUE_LIST.replace("{applications}", scoped.text)
+    return con.sql(text, params=[*scoped.params, d1, unit_code, d1, d1, d1]).pl()
+
+
+def known_unit(league: pl.DataFrame, unit_code: str) -> bool:
+    """True when the code names a unit of the league (a pasted URL may carry anything)."""
+    return unit_code in league["unit_code"].to_list()

@@ -1,0 +1,44 @@
+"""Biểu II.06a: the official statistics form for the period and units of the filter bar, on
+screen and as an XLSX file in the official layout (also `python -m reports bieu-06a`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reports.bieu_06a import SUBJECT, bieu_06a_file, bieu_table, period_line, reporting_unit
+from reports.header import file_name
+from ui import analyst_data
+from ui.downloads import XLSX_MIME, download_buttons
+from ui.shell import current_view, page_header
+from ui.strings import t
+from ui.tables import show_table
+
+view = current_view()
+lang, filters, version = view.lang, view.filters, view.version
+page_header(view, "bieu.page_title")
+st.markdown(f"**{t('bieu.title', lang)}**")
+st.caption(
+    t("bieu.reporting_unit", lang, unit=reporting_unit(filters, view.options, view.province))
+    + " · "
+    + period_line(filters, lang)
+    + " · "
+    + t("bieu.unit_of_count", lang)
+)
+st.info(t("bieu.convention", lang), icon=":material/info:")
+
+rows = analyst_data.load_bieu_rows(version, filters)
+table = bieu_table(rows, lang)
+column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
+show_table(table, column_kinds, lang)
+st.download_button(
+    t("bieu.download", lang),
+    data=lambda: bieu_06a_file(rows, filters, view.options, view.province, lang),
+    file_name=file_name(SUBJECT, filters, "xlsx"),
+    mime=XLSX_MIME,
+    icon=":material/description:",
+    type="primary",
+    on_click="ignore",
+    key="bieu_06a_xlsx",
+)
+st.caption(t("bieu.plain_note", lang))
+download_buttons(view, table, column_kinds, SUBJECT + "-bang", t("bieu.title", lang))

@@ -1,0 +1,132 @@
+"""One ward or commune: its KPIs against the median unit, its trend, its busiest procedures
+and fields, and its overdue applications, oldest first. Opened from the league table or
+directly from a URL such as `/don-vi?ma=11311`; the filter bar's period and filters apply."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import polars as pl
+import streamlit as st
+
+from metrics.activity import default_grain
+from metrics.catalog import busiest
+from metrics.units_league import city_median, unit_filters
+from reports.tables import Column, kinds, labelled
+from ui import analyst_data, data
+from ui import format as fmt
+from ui import overview_charts as charts
+from ui.analyst_charts import unit_vs_median
+from ui.downloads import download_buttons
+from ui.kpi_cards import kpi_cards
+from ui.shell import current_view, freshness_line
+from ui.strings import t
+from ui.tables import show_table
+from ui.theme import chart_config
+
+UNITS_PAGE = "pages/units.py"
+UNIT_PARAM = "ma"
+TOP_PROCEDURES = 10
+OVERDUE_COLUMNS = (
+    Column("application_id", "col.application_id", "text"),
+    Column("procedure_code", "col.procedure_code", "text"),
+    Column("procedure_name", "col.procedure_name", "text"),
+    Column("received_at", "col.received_at", "datetime"),
+    Column("due_at", "col.due_at", "datetime"),
+    Column("days_overdue", "col.days_overdue", "count"),
+)
+PROCEDURE_COLUMNS = (
+    Column("procedure_code", "col.procedure_code", "text"),
+    Column("name", "col.procedure_name", "text"),
+    Column("field", "col.field", "text"),
+    Column("received", "col.received", "count"),
+    Column("resolved", "col.resolved", "count"),
+    Column("late", "col.late", "count"),
+    Column("on_time_rate", "col.on_time_rate", "rate"),
+)
+
+view = current_view()
+lang, filters, version = view.lang, view.filters, view.version
+# Every ward and commune, whatever units or kinds the filter bar picked: the median is the city's.
+league = analyst_data.load_league(version, replace(filters, unit_codes=(), unit_kinds=()), lang)
+code = st.query_params.get(UNIT_PARAM, "")
+match = league.filter(pl.col("unit_code") == code)
+st.page_link(UNITS_PAGE, label=t("unit.back", lang), icon=":material/arrow_back:")
+if match.is_empty():
+    st.title(t("units.title", lang))
+    st.warning(t("unit.unknown", lang, code=code or "–"))
+    st.stop()
+
+row = match.row(0, named=True)
+scoped = unit_filters(filters, code)
+st.title(row["name"])
+period_text = fmt.day_range(filters.start, filters.end)
+scope = t("scope.line", lang, where=row["name"], period=period_text)
+st.caption(scope + " · " + t("unit.code", lang, code=code, kind=row["kind_label"]))
+freshness_line(view)
+
+comparison = data.load_kpis(version, scoped, view.freshness.data_start)
+kpi_cards(comparison, lang)
+medians = city_median(league)
+st.plotly_chart(
+    unit_vs_median(
+        {m: row[m] for m in medians}, medians, lang, t("chart.unit_vs_median", lang), scope
+    ),
+    config=chart_config(f"don-vi-{code}-so-voi-trung-vi"),
+)
+st.caption(
+    t(
+        "unit.median_note",
+        lang,
+        days=fmt.decimal(row["average_days"], lang),
+        median_days=fmt.decimal(medians["average_days"], lang),
+    )
+)
+
+st.subheader(t("section.trend", lang))
+grain = default_grain(filters.days)
+st.plotly_chart(
+    charts.trend_figure(data.load_trend(version, scoped, grain), grain, lang, scope),
+    config=chart_config(f"don-vi-{code}-xu-huong"),
+)
+
+st.subheader(t("unit.top_procedures", lang, count=TOP_PROCEDURES))
+procedures = busiest(analyst_data.load_procedure_activity(version, scoped), TOP_PROCEDURES)
+frame = labelled(procedures, PROCEDURE_COLUMNS, lang)
+show_table(frame, kinds(PROCEDURE_COLUMNS, lang), lang)
+download_buttons(
+    view,
+    frame,
+    kinds(PROCEDURE_COLUMNS, lang),
+    f"thu-tuc-{code}",
+    t("unit.top_procedures", lang, count=TOP_PROCEDURES) + " — " + row["name"],
+    scoped,
+)
+fields = data.load_field_activity(version, scoped)
+st.plotly_chart(
+    charts.fields_figure(fields, lang, scope), config=chart_config(f"don-vi-{code}-linh-vuc")
+)
+
+st.subheader(t("unit.overdue", lang))
+overdue = analyst_data.load_unit_overdue(version, filters, code)
+st.caption(
+    t(
+        "unit.overdue_note",
+        lang,
+        end=fmt.day(filters.end),
+        count=fmt.number(overdue.height, lang),
+    )
+)
+if overdue.is_empty():
+    st.success(t("unit.no_overdue", lang))
+else:
+    frame = labelled(overdue, OVERDUE_COLUMNS, lang)
+    show_table(frame, kinds(OVERDUE_COLUMNS, lang), lang)
+    download_buttons(
+        view,
+        frame,
+        kinds(OVERDUE_COLUMNS, lang),
+        f"ho-so-qua-han-{code}",
+        t("unit.overdue", lang) + " — " + row["name"],
+        scoped,
+    )

@@ -1,0 +1,49 @@
+"""AppTest of the procedures page; the catalog's published figures on the full sample."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from metrics.catalog import catalog_summary
+from metrics.connection import snapshot
+from tests.test_app_shell import start_app
+from tests.tiny_warehouse import build_tiny_warehouse
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
+
+
+def test_page_renders_and_filters_narrow_the_rankings(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny)
+    app.switch_page("pages/procedures.py").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert (metrics["Tổng số TTHC"], metrics["Cấp tỉnh"], metrics["Cấp xã"]) == ("3", "1", "2")
+    busiest = app.dataframe[2].value
+    assert busiest["Mã TTHC"].tolist() == ["1.000001", "2.000002", "2.000003"]
+    app.pills(key="level").set_value(["tinh"]).run()
+    assert app.dataframe[2].value["Mã TTHC"].tolist() == ["2.000003"]
+    app.text_input(key="procedures_search").input("chung thuc").run()
+    assert app.dataframe[-1].value["Tên thủ tục"].tolist() == ["Chứng thực bản sao"]
+
+
+def test_sample_catalog_shows_the_published_figures(sample_warehouse: Path) -> None:
+    with snapshot(sample_warehouse) as con:
+        summary = catalog_summary(con)
+    assert (summary.provincial, summary.commune) == (1915, 320)
+    assert (summary.full_online, summary.partly_online, summary.non_boundary) == (750, 1131, 1320)

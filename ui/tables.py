@@ -1,0 +1,79 @@
+"""Tables on screen: numbers formatted as in ui/format.py yet sortable as numbers.
+
+A pandas Styler carries the Babel-formatted text while the cells keep their values, so a
+click on a column header sorts 246.900 after 99.000, not before. Styling costs about 0.2 ms
+per cell, so a long table (a whole catalog) falls back to Streamlit's own number formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import polars as pl
+import streamlit as st
+
+from reports.tables import Kind
+from ui import format as fmt
+from ui.format import Lang
+from ui.strings import t
+
+# Above this many cells the Styler's cost shows in the page's render time.
+STYLED_CELLS = 3000
+TABLE_HEIGHT = 420
+
+
+def _formatter(kind: Kind, lang: Lang) -> Callable[[object], str] | None:
+    if kind == "count":
+        return lambda v: fmt.number(_value(v), lang)
+    if kind == "rate":
+        return lambda v: fmt.percent(_value(v), lang)
+    if kind == "days":
+        return lambda v: (
+            fmt.MISSING if _value(v) is None else t("unit.days", lang, value=fmt.decimal(v, lang))
+        )
+    if kind == "date":
+        return lambda v: fmt.MISSING if _value(v) is None else fmt.day(v)
+    if kind == "datetime":
+        return lambda v: fmt.MISSING if _value(v) is None else fmt.timestamp(v)
+    return None
+
+
+def _value(v: object) -> object:
+    """None for a missing value (pandas turns nulls into NaN / NaT)."""
+    return None if v is None or v != v else v  # NaN and NaT are not equal to themselves
+
+
+def show_table(
+    frame: pl.DataFrame,
+    kinds: Mapping[str, Kind],
+    lang: Lang,
+    *,
+    bars: Sequence[str] = (),
+    key: str | None = None,
+    selectable: bool = False,
+    height: int | str = "auto",
+):
+    """Draw `frame` (already labelled); `bars` columns get an in-cell bar (rates 0–100 %,
+    counts up to the column's maximum). With `selectable`, one row can be picked and the
+    selection is returned."""
+    config: dict[str, object] = {}
+    for name in bars:
+        top = 1.0 if kinds[name] == "rate" else float(frame[name].max() or 1)
+        config[name] = st.column_config.ProgressColumn(name, min_value=0.0, max_value=top)
+    data: object = frame
+    if frame.height * frame.width <= STYLED_CELLS:
+        formats = {name: f for name, kind in kinds.items() if (f := _formatter(kind, lang))}
+        data = frame.to_pandas().style.format(formats)
+    else:
+        for name, kind in kinds.items():
+            if kind == "count" and name not in config:
+                config[name] = st.column_config.NumberColumn(name, format="localized")
+    return st.dataframe(
+        data,
+        hide_index=True,
+        column_config=config,
+        key=key,
+        on_select="rerun" if selectable else "ignore",
+        selection_mode="single-row",
+        height=height,
+    )
