@@ -54,6 +54,8 @@ SNIFF_BYTES = 1 << 20
 # Totals sit at the end of a report; only its last rows are looked at.
 TOTAL_SEARCH_ROWS = 5
 TOTAL_LABELS = ["tổng cộng", "tong cong", "tổng", "cộng", "tổng số", "total", "grand total"]
+# Combining diacritics (U+0300–U+036F): present only in text that is not NFC.
+COMBINING_MARK = "[\u0300-\u036f]"
 ROW = "_row"
 RAW_HASH = "_raw_hash"
 
@@ -164,13 +166,14 @@ def _read_csv(path: Path) -> tuple[pl.DataFrame, Header]:
     if header is None:
         raise UnreadableFile(_missing_required_message(rows))
     source: Path | io.BytesIO = path
-    if encoding != "utf-8" or not _is_nfc_ascii_safe(text_head):
-        # Polars reads UTF-8 only; other encodings (and NFD text) are converted once, in memory.
+    if encoding != "utf-8":
+        # Polars reads UTF-8 only; other encodings are converted once, in memory. Unicode
+        # normalisation is left to `_to_canonical`, column by column.
         try:
             text, _ = _decode(path.read_bytes())
         except UnicodeDecodeError as error:
             raise UnreadableFile(f"không đọc được bảng mã {encoding} của tệp") from error
-        source = io.BytesIO(nfc(text).encode("utf-8"))
+        source = io.BytesIO(text.encode("utf-8"))
     try:
         frame = pl.read_csv(
             source,
@@ -186,11 +189,6 @@ def _read_csv(path: Path) -> tuple[pl.DataFrame, Header]:
         raise UnreadableFile(f"tệp CSV hỏng hoặc sai bảng mã ({type(error).__name__})") from error
     frame = _pad_columns(frame, len(header.columns))
     return frame, header
-
-
-def _is_nfc_ascii_safe(text: str) -> bool:
-    """True when the UTF-8 text is already NFC, so Polars can read the file directly."""
-    return nfc(text) == text
 
 
 def _pad_columns(frame: pl.DataFrame, width: int) -> pl.DataFrame:
@@ -221,7 +219,6 @@ def _read_excel(path: Path, sheet: str | int | None) -> tuple[pl.DataFrame, Head
     frame = frame.rename(
         dict(zip(frame.columns, [f"c{i}" for i in range(frame.width)], strict=True))
     )
-    frame = frame.with_columns(pl.col(pl.String).str.normalize("NFC"))
     return _pad_columns(frame, len(header.columns)), header
 
 
@@ -326,9 +323,20 @@ def _to_canonical(frame: pl.DataFrame, header: Header) -> RawTable:
         pl.coalesce([_trimmed(c) for c in columns]).alias(name)
         for name, columns in by_field.items()
     ]
-    return RawTable(header.kind, frame.select(selected), personal, other)
+    return RawTable(header.kind, _composed(frame.select(selected)), personal, other)
 
 
 def _trimmed(cell: str) -> pl.Expr:
     """The cell without surrounding spaces; an empty cell is missing."""
     return pl.col(cell).str.strip_chars().replace("", None)
+
+
+def _composed(frame: pl.DataFrame) -> pl.DataFrame:
+    """NFC text in every column that holds a combining mark (NFD or Windows-1258 exports);
+    the check is cheap, the normalisation only runs where it is needed."""
+    decomposed = [
+        name
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String and frame.get_column(name).str.contains(COMBINING_MARK).any()
+    ]
+    return frame.with_columns(pl.col(decomposed).str.normalize("NFC")) if decomposed else frame
