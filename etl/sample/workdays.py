@@ -78,16 +78,22 @@ class Calendar:
 
     @classmethod
     def build(cls, start: date, end: date) -> Calendar:
-        # Start a week early so a span opening on a weekend still has a working day before it.
+        # Open on a working day at least a week early, so every day of the span has a working
+        # day on or before it.
         first = start - timedelta(days=7)
+        while not is_workday(first):
+            first -= timedelta(days=1)
         days = [first + timedelta(days=i) for i in range((end - first).days + TAIL_DAYS * 2)]
         flags = [is_workday(d) for d in days]
         frame = pl.DataFrame({"day": days, "workday": flags}).with_columns(
             wd_index=(pl.col("workday").cast(pl.Int32).cum_sum() - 1)
         )
         workdays = frame.filter(pl.col("workday"))["day"]
-        assert frame["wd_index"].min() >= 0, "the calendar must open with a working day"
         return cls(first, frame, workdays)
+
+    def index_of_date(self, day: date) -> int:
+        """Position of the last working day on or before `day` (a Python date)."""
+        return int(self.frame["wd_index"][(day - self.first).days])
 
     def day_offset(self, day: pl.Expr) -> pl.Expr:
         """Row position of `day` in `frame` (days since `first`)."""
