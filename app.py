@@ -20,12 +20,14 @@ from etl.units import province_name
 from ui import data
 from ui.bootstrap import ensure_warehouse, run_page
 from ui.filter_bar import filter_bar, language_switch
+from ui.report_view import report_view_switch
 from ui.shell import View, set_view
 from ui.strings import t
 
 st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 
 lang = language_switch()
+report_view_switch(lang)
 version, freshness = ensure_warehouse(lang)
 options = data.load_filter_options(version)
 filters = filter_bar(options, freshness, lang)
@@ -40,10 +42,47 @@ pages = [
         default=True,
     ),
     st.Page(
+        "pages/units.py",
+        title=t("nav.units", lang),
+        icon=":material/location_city:",
+        url_path="phuong-xa",
+    ),
+    st.Page(
+        "pages/unit.py",
+        title=t("nav.unit", lang),
+        icon=":material/location_on:",
+        url_path="don-vi",
+        visibility="hidden",
+    ),
+    st.Page(
+        "pages/procedures.py",
+        title=t("nav.procedures", lang),
+        icon=":material/list_alt:",
+        url_path="thu-tuc",
+    ),
+    st.Page(
+        "pages/simplification.py",
+        title=t("nav.simplification", lang),
+        icon=":material/content_cut:",
+        url_path="don-gian-hoa",
+    ),
+    st.Page(
+        "pages/bieu_06a.py",
+        title=t("nav.bieu_06a", lang),
+        icon=":material/description:",
+        url_path="bieu-ii-06a",
+    ),
+    st.Page(
         "pages/data_quality.py",
         title=t("nav.data_quality", lang),
         icon=":material/rule:",
         url_path="chat-luong-du-lieu",
+    ),
+    st.Page(
+        "pages/report.py",
+        title=t("nav.report", lang),
+        icon=":material/picture_as_pdf:",
+        url_path="bao-cao",
     ),
 ]
 run_page(st.navigation(pages, position="top"), lang)

@@ -11,11 +11,12 @@ from metrics.activity import GRAINS, default_grain
 from metrics.by_unit import MIN_DENOMINATOR, best_and_worst
 from ui import data
 from ui import overview_charts as charts
+from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, page_header, scope_text
 from ui.strings import t
-from ui.theme import COLORS, chart_config
+from ui.theme import COLORS
 
 RANK_MEASURES = ("on_time_rate", "online_share")
 
@@ -48,22 +49,18 @@ choice = st.segmented_control(
     bind="query-params",
 )
 grain = default_grain(filters.days) if choice in (None, "auto") else choice
-st.plotly_chart(
-    charts.trend_figure(data.load_trend(version, filters, grain), grain, lang, scope),
-    config=chart_config("xu-huong"),
+show_chart(
+    charts.trend_figure(data.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
 )
 
 st.subheader(t("section.mix", lang))
 mix_column, status_column = st.columns(2)
 with mix_column:
-    st.plotly_chart(
-        charts.channel_figure(data.load_channel_mix(version, filters), lang, scope),
-        config=chart_config("kenh-nop"),
+    show_chart(
+        charts.channel_figure(data.load_channel_mix(version, filters), lang, scope), "kenh-nop"
     )
 with status_column:
-    st.plotly_chart(
-        charts.status_figure(comparison.current, lang, scope), config=chart_config("tinh-hinh")
-    )
+    show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
 
 st.subheader(t("section.units", lang))
 measure = (
@@ -95,16 +92,16 @@ else:
         chart_key = f"units_{which}"
         title = t(f"chart.units_{which}", lang, measure=measure_name)
         with column:
-            st.plotly_chart(
+            show_chart(
                 charts.ranking_figure(frame, measure, lang, title, scope, color),
+                f"don-vi-{which}-{measure}",
                 key=chart_key,
                 on_select=partial(_on_unit_click, chart_key, frame["unit_code"].to_list()),
                 selection_mode="points",
-                config=chart_config(f"don-vi-{which}"),
             )
     st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
 
 st.subheader(t("section.fields", lang))
 fields = data.load_field_activity(version, filters)
-st.plotly_chart(charts.fields_figure(fields, lang, scope), config=chart_config("linh-vuc"))
+show_chart(charts.fields_figure(fields, lang, scope), "linh-vuc")
 st.caption(t("fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height))

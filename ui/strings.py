@@ -235,6 +235,108 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shown} lĩnh vực nhiều hồ sơ nhất trong {total} lĩnh vực có hồ sơ.",
         "The {shown} busiest of {total} fields with applications.",
     ),
+    # Charts that stand alone once exported (ui/charts.py, ui/provenance.py)
+    "provenance.filters": ("Lọc: {filters}", "Filters: {filters}"),
+    "provenance.more": ("{shown} và {more} khác", "{shown} and {more} more"),
+    "provenance.source": (
+        "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến {data_end}",
+        "Source: one-stop electronic system, data up to {data_end}",
+    ),
+    # Report view and the report page (ui/report_view.py, pages/report.py, reports/)
+    "nav.report": ("Báo cáo", "Report"),
+    "report_view.label": ("Chế độ báo cáo", "Report view"),
+    "report_view.help": (
+        "Ẩn thanh bên và các nút, trang rộng cố định để chụp màn hình toàn trang. Để tắt, mở "
+        "lại thanh bên bằng mũi tên ở góc trên bên trái.",
+        "Hides the sidebar and the controls and fixes the page width, for clean full-page "
+        "screenshots. To leave it, reopen the sidebar with the arrow at the top left.",
+    ),
+    "report.title": (
+        "Báo cáo tình hình giải quyết thủ tục hành chính",
+        "Report on the handling of administrative procedures",
+    ),
+    "report.period": (
+        "Kỳ báo cáo: từ ngày {start} đến ngày {end}",
+        "Reporting period: {start} to {end}",
+    ),
+    "report.scope": ("Phạm vi: {where}", "Scope: {where}"),
+    "report.made": ("Lập lúc {at}", "Made at {at}"),
+    "report.page": ("Trang", "Page"),
+    "report.download": ("Tải báo cáo PDF", "Download PDF report"),
+    "report.print_hint": (
+        "Tệp PDF khổ A4 dọc, tạo trên máy chủ. Cũng có thể in trực tiếp trang này (Ctrl+P).",
+        "An A4 portrait PDF made on the server. You can also print this page (Ctrl+P).",
+    ),
+    "report.no_chromium": (
+        "Máy chủ chưa cài trình duyệt Chromium nên chưa tạo được tệp PDF. Vẫn có thể in trang "
+        "này bằng trình duyệt (Ctrl+P). Quản trị viên cài Chromium bằng lệnh: "
+        "`apt-get install chromium`.",
+        "Chromium is not installed on the server, so no PDF can be made. You can still print "
+        "this page from the browser (Ctrl+P). An administrator installs it with "
+        "`apt-get install chromium`.",
+    ),
+    "report.section.summary": ("Tóm tắt", "Summary"),
+    "report.delta_note": (
+        "Dòng dưới mỗi chỉ tiêu: thay đổi so với kỳ trước cùng độ dài ({period}).",
+        "Under each figure: the change against the previous period of equal length ({period}).",
+    ),
+    "report.section.kpis": ("Chỉ tiêu chính", "Key figures"),
+    "report.col.rank": ("STT", "No."),
+    "report.col.unit": ("Đơn vị", "Unit"),
+    "report.ratio.on_time_rate": ("Đúng hạn / cần giải quyết", "On time / to handle"),
+    "report.ratio.online_share": ("Trực tuyến / tiếp nhận", "Online / received"),
+    "pdf_cli.written": ("Đã ghi báo cáo {path}.", "Wrote the report {path}."),
+    "pdf_cli.unknown_unit": (
+        'Không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số hoặc tên, ví dụ '
+        '"Phường An Biên").',
+        'No unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
+        '"Phường An Biên").',
+    ),
+    "pdf_cli.bad_period": (
+        "Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
+        "Invalid period: the start {start} is after the end {end}.",
+    ),
+    "pdf_cli.no_chromium": (
+        "Chưa cài Chromium nên không tạo được PDF: chạy `apt-get install chromium` (hoặc đặt "
+        "BROWSER_PATH).",
+        "Chromium is not installed, so no PDF can be made: run `apt-get install chromium` (or "
+        "set BROWSER_PATH).",
+    ),
+    "pdf_cli.print_failed": (
+        "Chromium không in được báo cáo: {detail}",
+        "Chromium could not print the report: {detail}",
+    ),
+    "summary.whole_city": ("toàn thành phố", "the whole city"),
+    "summary.whole_province": ("toàn tỉnh", "the whole province"),
+    "summary.received": (
+        "Trong kỳ, {where} tiếp nhận {received} hồ sơ{change}; {online_share} nộp trực tuyến.",
+        "In the period, {where} received {received} applications{change}; {online_share} "
+        "were filed online.",
+    ),
+    "summary.up": (", tăng {change} so với kỳ trước", ", up {change} on the previous period"),
+    "summary.down": (
+        ", giảm {change} so với kỳ trước",
+        ", down {change} on the previous period",
+    ),
+    "summary.flat": (", bằng kỳ trước", ", the same as the previous period"),
+    "summary.resolved": (
+        "Đã giải quyết {resolved} hồ sơ, đạt {resolution_rate} số hồ sơ cần giải quyết "
+        "({to_handle}); tỷ lệ đúng hạn {on_time_rate}.",
+        "{resolved} applications were resolved, {resolution_rate} of the {to_handle} to "
+        "handle; the on-time rate was {on_time_rate}.",
+    ),
+    "summary.open": (
+        "Đến ngày {end} còn {in_progress} hồ sơ đang giải quyết, trong đó {overdue} hồ sơ quá hạn.",
+        "On {end}, {in_progress} applications were still in progress, {overdue} of them overdue.",
+    ),
+    "summary.units": (
+        "Đơn vị có {measure} cao nhất: {best} ({best_rate}); thấp nhất: {worst} ({worst_rate}).",
+        "Highest {measure}: {best} ({best_rate}); lowest: {worst} ({worst_rate}).",
+    ),
+    "summary.fields": (
+        "Lĩnh vực nhiều hồ sơ nhất: {field} ({received} hồ sơ, {share} số tiếp nhận).",
+        "Busiest field: {field} ({received} applications, {share} of those received).",
+    ),
     # Data-quality page
     "dq.title": ("Chất lượng dữ liệu", "Data quality"),
     "dq.intro": (
@@ -275,6 +377,293 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reason.bad_status": ("Trạng thái không hợp lệ", "Invalid status"),
     "reason.bad_channel": ("Kênh nộp không hợp lệ", "Invalid channel"),
     "reason.duplicate_in_file": ("Dòng lặp lại trong cùng tệp", "Repeated row in the same file"),
+    # Analyst pages (issue 4): navigation
+    "nav.units": ("Phường, xã, đặc khu", "Wards and communes"),
+    "nav.unit": ("Đơn vị", "Unit"),
+    "nav.procedures": ("Thủ tục hành chính", "Procedures"),
+    "nav.simplification": ("Đơn giản hóa TTHC", "Simplification"),
+    "nav.bieu_06a": ("Biểu II.06a", "Form II.06a"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    # Table columns (also the column names of every download)
+    "col.unit_name": ("Đơn vị", "Unit"),
+    "col.unit_code": ("Mã đơn vị", "Unit code"),
+    "col.unit_kind": ("Loại đơn vị", "Unit type"),
+    "col.received": ("Tiếp nhận mới", "Received"),
+    "col.received_online": ("Tiếp nhận trực tuyến", "Received online"),
+    "col.to_handle": ("Cần giải quyết", "To handle"),
+    "col.resolved": ("Đã giải quyết", "Resolved"),
+    "col.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
+    "col.on_time": ("Đúng hạn (tử số)", "On time (numerator)"),
+    "col.on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
+    "col.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
+    "col.online_share": ("Tỷ lệ trực tuyến", "Online share"),
+    "col.average_days": ("Thời gian giải quyết TB (ngày)", "Average processing time (days)"),
+    "col.resolved_late": ("Giải quyết quá hạn", "Resolved late"),
+    "col.late": ("Trễ hạn", "Late"),
+    "col.application_id": ("Mã hồ sơ", "Application id"),
+    "col.procedure_code": ("Mã TTHC", "Procedure code"),
+    "col.procedure_name": ("Tên thủ tục", "Procedure"),
+    "col.received_at": ("Ngày tiếp nhận", "Received"),
+    "col.due_at": ("Ngày hẹn trả", "Due"),
+    "col.days_overdue": ("Số ngày quá hạn", "Days overdue"),
+    "col.field": ("Lĩnh vực", "Field"),
+    "col.level": ("Cấp", "Level"),
+    "col.agency": ("Cơ quan", "Agency"),
+    "col.online_service": ("Dịch vụ công trực tuyến", "Online service"),
+    "col.non_boundary": ("Phi địa giới", "Non-boundary"),
+    "col.non_boundary_count": ("Phi địa giới", "Non-boundary"),
+    "col.legal_days": ("Thời hạn giải quyết (ngày)", "Legal time limit (days)"),
+    "col.procedures": ("Số TTHC", "Procedures"),
+    "col.provincial": ("Cấp tỉnh", "Provincial"),
+    "col.commune": ("Cấp xã", "Commune"),
+    "col.full_online": ("Toàn trình", "Fully online"),
+    "col.partly_online": ("Một phần", "Partly online"),
+    "col.plan": ("Quyết định", "Decision"),
+    "col.status": ("Trạng thái", "Status"),
+    "col.decided_on": ("Ngày quyết định", "Decided on"),
+    "col.days_before": ("Thời hạn trước (ngày)", "Days before"),
+    "col.days_after": ("Thời hạn sau (ngày)", "Days after"),
+    "col.time_cut": ("Mức cắt giảm", "Time cut"),
+    "col.plans": ("Số phương án", "Plans"),
+    "col.mean_cut": ("Mức cắt giảm TB", "Mean time cut"),
+    "col.resolved_before": ("Hồ sơ giải quyết trước", "Resolved before"),
+    "col.mean_days_before": ("TB thực tế trước (ngày)", "Actual mean before (days)"),
+    "col.resolved_after": ("Hồ sơ giải quyết sau", "Resolved after"),
+    "col.mean_days_after": ("TB thực tế sau (ngày)", "Actual mean after (days)"),
+    "col.last_received": ("Hồ sơ mới nhất ngày", "Last application on"),
+    "col.days_without": ("Số ngày không có hồ sơ", "Days without applications"),
+    "online.toan_trinh": ("Trực tuyến toàn trình", "Fully online"),
+    "online.mot_phan": ("Trực tuyến một phần", "Partly online"),
+    "online.khong": ("Không trực tuyến", "Not online"),
+    "status_plan.de_xuat": ("Đề xuất", "Proposed"),
+    "status_plan.da_phe_duyet": ("Đã phê duyệt", "Approved"),
+    "status_plan.da_thuc_hien": ("Đã thực hiện", "Implemented"),
+    # Downloads and the header block of every file
+    "download.csv": ("Tải CSV", "Download CSV"),
+    "download.xlsx": ("Tải Excel", "Download Excel"),
+    "export.subject": ("Nội dung", "Subject"),
+    "export.place": ("Địa bàn", "Area"),
+    "export.period": ("Kỳ báo cáo", "Period"),
+    "export.period_value": ("Từ ngày {start} đến ngày {end}", "From {start} to {end}"),
+    "export.filters": ("Bộ lọc", "Filters"),
+    "export.no_filters": ("Không lọc (tất cả)", "None (everything)"),
+    "export.made_at": ("Thời điểm xuất", "Exported at"),
+    # Wards and communes, one unit
+    "units.title": ("Phường, xã, đặc khu", "Wards and communes"),
+    "units.search": ("Tìm đơn vị", "Find a unit"),
+    "units.search_hint": ("Gõ tên hoặc mã, có dấu hay không dấu", "Type a name or code"),
+    "units.count": ("{shown} / {total} đơn vị", "{shown} of {total} units"),
+    "units.hint": (
+        "Bấm tiêu đề cột để sắp xếp; chọn một dòng để mở trang riêng của đơn vị. "
+        "Tỷ lệ đúng hạn = đúng hạn / cần giải quyết; tỷ lệ trực tuyến = tiếp nhận trực tuyến / "
+        "tiếp nhận mới.",
+        "Click a column header to sort; pick a row to open the unit's own page. "
+        "On-time rate = on time / to handle; online share = received online / received.",
+    ),
+    "units.scatter_note": (
+        "Đường nét đứt: trung vị các đơn vị. Góc dưới bên trái: cần hỗ trợ cả hai mặt.",
+        "Dashed lines: the median unit. Bottom left: units that need help on both.",
+    ),
+    "chart.units_scatter": (
+        "Tỷ lệ trực tuyến và tỷ lệ đúng hạn theo đơn vị (cỡ = hồ sơ tiếp nhận)",
+        "Online share and on-time rate by unit (size = applications received)",
+    ),
+    "hover.unit_point": (
+        "<b>{name}</b><br>Tiếp nhận: {received}<br>Trực tuyến: {online}<br>Đúng hạn: {on_time}",
+        "<b>{name}</b><br>Received: {received}<br>Online: {online}<br>On time: {on_time}",
+    ),
+    "unit.back": ("Tất cả phường, xã, đặc khu", "All wards and communes"),
+    "unit.unknown": (
+        "Không có đơn vị mã «{code}» trong phạm vi đang xem. Chọn một đơn vị từ bảng xếp hạng.",
+        "No unit with code «{code}» in the current view. Pick one from the league table.",
+    ),
+    "unit.code": ("Mã {code} · {kind}", "Code {code} · {kind}"),
+    "chart.unit_vs_median": (
+        "Các tỷ lệ của đơn vị so với trung vị các đơn vị",
+        "The unit's rates against the median unit",
+    ),
+    "series.this_unit": ("Đơn vị này", "This unit"),
+    "series.city_median": ("Trung vị các đơn vị", "Median unit"),
+    "unit.median_note": (
+        "Thời gian giải quyết trung bình: {days} ngày (trung vị các đơn vị: {median_days} ngày).",
+        "Average processing time: {days} days (median unit: {median_days} days).",
+    ),
+    "unit.top_procedures": ("{count} thủ tục nhiều hồ sơ nhất", "The {count} busiest procedures"),
+    "unit.overdue": ("Hồ sơ đang giải quyết quá hạn", "Applications in progress, overdue"),
+    "unit.overdue_note": (
+        "{count} hồ sơ chưa xong vào ngày {end} và đã quá ngày hẹn trả, hạn sớm nhất trước.",
+        "{count} applications unfinished on {end} and past their due date, oldest first.",
+    ),
+    "unit.no_overdue": ("Không có hồ sơ quá hạn.", "No overdue applications."),
+    # Procedures
+    "procedures.title": ("Thủ tục hành chính", "Administrative procedures"),
+    "procedures.catalog": ("Danh mục thủ tục hành chính", "Procedure catalog"),
+    "procedures.total": ("Tổng số TTHC", "Procedures"),
+    "procedures.non_boundary": ("Phi địa giới hành chính", "Non-boundary"),
+    "procedures.catalog_note": (
+        "Danh mục như thành phố công bố; bộ lọc bên trái không áp dụng cho danh mục, chỉ cho "
+        "các bảng hồ sơ bên dưới.",
+        "The catalog as the city publishes it; the filters apply to the application tables "
+        "below, not to the catalog.",
+    ),
+    "procedures.by_field": ("Số TTHC theo lĩnh vực", "Procedures by field"),
+    "procedures.by_agency": ("Số TTHC theo cơ quan", "Procedures by agency"),
+    "procedures.commune_level": ("UBND cấp xã", "Commune people's committees"),
+    "procedures.busiest": ("{count} thủ tục nhiều hồ sơ nhất", "The {count} busiest procedures"),
+    "procedures.most_late": (
+        "{count} thủ tục nhiều hồ sơ trễ hạn nhất",
+        "The {count} procedures with the most late applications",
+    ),
+    "procedures.period_note": (
+        "Theo kỳ và bộ lọc đang chọn. Tỷ lệ đúng hạn = 1 − trễ hạn / cần giải quyết.",
+        "For the selected period and filters. On-time rate = 1 − late / to handle.",
+    ),
+    "procedures.late_note": (
+        "Trễ hạn = giải quyết quá hạn trong kỳ + đang giải quyết quá hạn ngày {end}.",
+        "Late = resolved late in the period + in progress and overdue on {end}.",
+    ),
+    "procedures.search_title": ("Tra cứu thủ tục", "Find a procedure"),
+    "procedures.search": ("Mã hoặc tên thủ tục", "Procedure code or name"),
+    "procedures.search_hint": ("vd. 1.001193 hoặc khai sinh", "e.g. 1.001193 or khai sinh"),
+    "procedures.found": ("{count} thủ tục", "{count} procedures"),
+    # Simplification
+    "simplification.title": ("Đơn giản hóa thủ tục hành chính", "Simplification of procedures"),
+    "simplification.business": ("TTHC liên quan kinh doanh", "Business-related procedures"),
+    "simplification.with_plan": ("Trong đó có phương án", "Of which with a plan"),
+    "simplification.plans": ("Số phương án", "Plans"),
+    "simplification.agencies": ("Sở, ngành có cắt giảm", "Agencies with cuts"),
+    "simplification.agencies_value": ("{cut}/{total} sở, ngành", "{cut}/{total} agencies"),
+    "simplification.note": (
+        "Mức cắt giảm = 1 − thời hạn sau / thời hạn trước. Phương án là dữ liệu danh mục: bộ lọc "
+        "bên trái chỉ áp dụng cho phần thời gian thực tế.",
+        "Time cut = 1 − days after / days before. Plans are catalog data: the filters apply to "
+        "the actual processing times only.",
+    ),
+    "simplification.plans_title": ("Phương án đơn giản hóa", "Simplification plans"),
+    "simplification.by_status": ("Phương án theo trạng thái", "Plans by status"),
+    "simplification.by_agency": ("Phương án theo cơ quan", "Plans by agency"),
+    "chart.plan_days": (
+        "Thời hạn giải quyết trước và sau phương án, theo thủ tục",
+        "Processing time limit before and after each plan",
+    ),
+    "chart.cut_distribution": (
+        "Số phương án theo mức cắt giảm thời gian",
+        "Plans by time cut",
+    ),
+    "chart.plans_by_agency": ("Số phương án theo cơ quan", "Plans by agency"),
+    "chart.actual_days": (
+        "Thời gian giải quyết thực tế trung bình trước và sau ngày quyết định",
+        "Actual mean processing time before and after the decision date",
+    ),
+    "axis.legal_days": ("Thời hạn (ngày)", "Time limit (days)"),
+    "axis.actual_days": ("Ngày", "Days"),
+    "axis.time_cut": ("Mức cắt giảm", "Time cut"),
+    "axis.plans": ("Phương án", "Plans"),
+    "hover.cut_bin": ("Cắt giảm %{x}: %{y} phương án", "Cut %{x}: %{y} plans"),
+    "series.before": ("Trước", "Before"),
+    "series.after": ("Sau", "After"),
+    "simplification.actual_title": (
+        "Thời gian giải quyết thực tế trước và sau phương án",
+        "Actual processing time before and after the plan",
+    ),
+    "simplification.actual_note": (
+        "Trung bình (ngày có kết quả − ngày tiếp nhận) của hồ sơ đã giải quyết đến ngày {end}, "
+        "trước và từ ngày quyết định phương án; theo bộ lọc đang chọn. Biểu đồ chỉ gồm thủ tục có "
+        "hồ sơ ở cả hai phía.",
+        "Mean (finished − received) of applications resolved up to {end}, before and from the "
+        "plan's decision date, under the current filters. The chart shows procedures with "
+        "applications on both sides.",
+    ),
+    "simplification.no_actual": (
+        "Chưa có thủ tục nào có hồ sơ giải quyết cả trước và sau ngày quyết định.",
+        "No procedure has resolved applications both before and after its decision date.",
+    ),
+    # Biểu II.06a
+    "bieu.page_title": ("Biểu II.06a — báo cáo định kỳ", "Form II.06a — periodic report"),
+    "bieu.form_code": ("Biểu số II.06a/VPCP/KSTT", "Form II.06a/VPCP/KSTT"),
+    "bieu.title": (
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
+        "ADMINISTRATIVE PROCEDURES HANDLED BY THE AGENCIES AND UNITS THAT RESOLVE THEM",
+    ),
+    "bieu.reporting_unit": ("Đơn vị báo cáo: {unit}", "Reporting unit: {unit}"),
+    "bieu.period": (
+        "Kỳ báo cáo: Từ ngày {start} đến ngày {end}",
+        "Reporting period: from {start} to {end}",
+    ),
+    "bieu.unit_of_count": ("Đơn vị tính: Số hồ sơ TTHC", "Unit: applications"),
+    "bieu.view_sheet": ("Pham vi", "Scope"),
+    "bieu.received_group": ("Số hồ sơ nhận giải quyết", "Applications to handle"),
+    "bieu.resolved_group": ("Số hồ sơ đã giải quyết", "Applications resolved"),
+    "bieu.open_group": ("Số hồ sơ đang giải quyết", "Applications in progress"),
+    "bieu.col_1": ("STT", "No."),
+    "bieu.col_2": ("Lĩnh vực", "Field"),
+    "bieu.col_3": ("Tổng số", "Total"),
+    "bieu.col_4": ("Trực tuyến", "Online"),
+    "bieu.col_5": ("Trực tiếp, dịch vụ bưu chính", "In person, by post"),
+    "bieu.col_6": ("Từ kỳ trước", "Carried in"),
+    "bieu.col_7": ("Tổng số", "Total"),
+    "bieu.col_8": ("Trước hạn", "Early"),
+    "bieu.col_9": ("Đúng hạn", "On time"),
+    "bieu.col_10": ("Quá hạn", "Late"),
+    "bieu.col_11": ("Tổng số", "Total"),
+    "bieu.col_12": ("Trong hạn", "Within deadline"),
+    "bieu.col_13": ("Quá hạn", "Overdue"),
+    "bieu.total": ("Tổng cộng", "Total"),
+    "bieu.convention": (
+        "Theo quy ước của biểu, hồ sơ không được tiếp nhận, công dân rút hoặc dừng xử lý "
+        "(trạng thái 3, 7, 8) được tính là đã giải quyết đúng hạn (cột 7 và 9), nên "
+        "(3) = (4) + (5) + (6) = (7) + (11) trên mọi dòng.",
+        "By the form's convention, applications refused, withdrawn or stopped (status 3, 7, 8) "
+        "count as resolved on time (columns 7 and 9), so (3) = (4) + (5) + (6) = (7) + (11) "
+        "on every row.",
+    ),
+    "bieu.download": ("Tải Biểu II.06a (Excel, mẫu chính thức)", "Download form II.06a (Excel)"),
+    "bieu.plain_note": (
+        "Hoặc tải bảng trên dạng dữ liệu thô (mỗi cột một số):",
+        "Or download the table above as plain data (one number per column):",
+    ),
+    # Data quality additions
+    "dq.by_file": ("Dòng bị loại theo tệp", "Rejected rows by file"),
+    "dq.freshness": ("Độ mới dữ liệu theo đơn vị", "Data freshness by unit"),
+    "dq.stale_days": (
+        "Đánh dấu đơn vị không có hồ sơ mới từ (ngày)",
+        "Flag units silent for (days)",
+    ),
+    "dq.stale": (
+        "{count} đơn vị không có hồ sơ mới từ {days} ngày trở lên (hoặc chưa từng có): có thể "
+        "thiếu tệp xuất.",
+        "{count} units without a new application for {days} days or more (or never): an export "
+        "may be missing.",
+    ),
+    "dq.all_fresh": (
+        "Mọi đơn vị đều có hồ sơ mới trong {days} ngày gần nhất.",
+        "Every unit has new applications within the last {days} days.",
+    ),
+    # python -m reports
+    "cli.bad_date": (
+        "ngày không hợp lệ: {value} (cần dạng YYYY-MM-DD)",
+        "invalid date: {value} (use YYYY-MM-DD)",
+    ),
+    "cli.bad_period": (
+        "ngày bắt đầu {start} sau ngày kết thúc {end}",
+        "start {start} is after end {end}",
+    ),
+    "cli.bad_unit": (
+        "không có đơn vị mã {code} trong kho dữ liệu",
+        "no unit with code {code} in the warehouse",
+    ),
+    "cli.bad_suffix": (
+        "tệp ra phải có đuôi {suffixes}: {path}",
+        "the output file must end in {suffixes}: {path}",
+    ),
+    "cli.no_warehouse": (
+        "chưa có kho dữ liệu tại {path}: chạy python -m etl build",
+        "no warehouse at {path}: run python -m etl build",
+    ),
+    "cli.cannot_write": ("không ghi được tệp {path}: {reason}", "cannot write {path}: {reason}"),
+    "cli.error": ("Lỗi: {message}", "Error: {message}"),
+    "cli.written": ("Đã ghi {path}", "Wrote {path}"),
 }
 
 _COLUMN = {"vi": 0, "en": 1}

@@ -85,7 +85,10 @@ def rate_axis(lang: Lang, title: str = "") -> dict:
 
 
 def chart_config(filename: str) -> dict:
-    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo."""
+    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo.
+
+    Pages do not call this directly: `ui.charts.show_chart` does, with a file name that says
+    what and when, after stamping the filters and the source line into the figure."""
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": 3, "filename": filename},

@@ -1,0 +1,78 @@
+"""Report: the A4 document a leader reads — header, summary, KPI cards, trend, top and bottom
+units, fields — for the chosen period and filters, with its PDF one click away.
+
+The same `reports.document.Report` feeds this page and the PDF, so what is printed from the
+browser (Ctrl+P) and the downloaded PDF say the same thing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+
+import polars as pl
+import streamlit as st
+
+from reports.document import build_report
+from reports.render import chromium_available
+from ui.charts import show_chart
+from ui.kpi_cards import kpi_cards
+from ui.report_data import load_report_metrics, report_pdf_bytes
+from ui.report_view import fixed_width_layout
+from ui.shell import current_view
+from ui.strings import t
+
+view = current_view()
+fixed_width_layout()
+lang, filters, version = view.lang, view.filters, view.version
+metrics = load_report_metrics(version, filters, view.freshness.data_start)
+report = build_report(view, metrics, datetime.now())
+
+st.title(report.title)
+place, *lines = report.header
+st.markdown(f"**{place}**")
+for line in lines:
+    st.caption(line)
+
+# Hidden in print and in report view (the `noprint` key; see ui/report_view.py).
+with st.container(key="noprint_report_actions"):
+    if chromium_available():
+        st.download_button(
+            t("report.download", lang),
+            data=partial(report_pdf_bytes, version, filters, lang, view, metrics),
+            file_name=report.file_name,
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+            type="primary",
+        )
+        st.caption(t("report.print_hint", lang))
+    else:
+        st.info(t("report.no_chromium", lang))
+
+if metrics.comparison.current.to_handle == 0:
+    st.info(t("empty.no_data", lang))
+    st.stop()
+
+st.subheader(t("report.section.summary", lang))
+st.markdown(" ".join(report.summary))
+
+st.subheader(t("report.section.kpis", lang))
+kpi_cards(metrics.comparison, lang)
+
+with st.container(key="keep_trend"):
+    st.subheader(t("section.trend", lang))
+    show_chart(report.trend, "xu-huong")
+
+st.html('<div class="report-page-break"></div>')
+if report.units:
+    st.subheader(t("section.units", lang))
+    for column, table in zip(st.columns(len(report.units)), report.units, strict=True):
+        with column:
+            st.markdown(f"**{table.title}**")
+            st.table(pl.DataFrame(list(table.rows), schema=list(table.columns), orient="row"))
+
+with st.container(key="keep_fields"):
+    st.subheader(t("section.fields", lang))
+    show_chart(report.fields, "linh-vuc")
+    st.caption(report.fields_note)

@@ -1,0 +1,151 @@
+"""Biểu II.06a/VPCP/KSTT as an XLSX file in the official layout.
+
+Title, reporting unit, period and "Đơn vị tính: Số hồ sơ TTHC"; the header block of the
+view; the two-row column header with the column numbers (1)–(13) under it; a subtotal row
+per level (I. Cấp tỉnh, II. Cấp xã) followed by its fields; the grand total; and the note on
+how refused, withdrawn and stopped applications are counted. The numbers come from
+`metrics.bieu_06a`, which defines every column.
+"""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+import xlsxwriter
+
+from metrics.bieu_06a import FIELD, GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities_hold
+from metrics.filters import Filters
+from metrics.options import FilterOptions
+from reports.header import HeaderBlock, header_block
+from reports.writers import write_header_block
+from ui import format as fmt
+from ui.format import Lang
+from ui.strings import t
+
+# Column groups of the form's first header row: (first column, last column, label key).
+GROUPS = ((2, 5, "bieu.received_group"), (6, 9, "bieu.resolved_group"), (10, 12, "bieu.open_group"))
+SUBJECT = "bieu-ii-06a"
+ROMAN = {"tinh": "I", "xa": "II"}
+WIDTHS = [6, 44] + [12] * len(VALUE_COLUMNS)
+
+
+def row_labels(rows: pl.DataFrame, lang: Lang) -> list[tuple[str, str]]:
+    """(STT, name) of each body row: I / II and the level on subtotals, 1, 2, … on fields."""
+    labels: list[tuple[str, str]] = []
+    number = 0
+    for kind, level, field in rows.select("row_kind", "level", "field").iter_rows():
+        if kind == LEVEL_TOTAL:
+            number = 0
+            labels.append((ROMAN[level], t(f"level.{level}", lang)))
+        elif kind == FIELD:
+            number += 1
+            labels.append((str(number), field))
+        else:
+            labels.append(("", t("bieu.total", lang)))
+    return labels
+
+
+def bieu_06a_xlsx(
+    rows: pl.DataFrame, header: HeaderBlock, reporting_unit: str, period: str, lang: Lang
+) -> bytes:
+    """The form for `rows` (from `metrics.bieu_06a.form_rows`) as an XLSX workbook."""
+    assert identities_hold(rows), "Biểu II.06a identities broken: (3) = (4)+(5)+(6) = (7)+(11)"
+    buffer = io.BytesIO()
+    with xlsxwriter.Workbook(buffer, {"in_memory": True}) as book:
+        sheet = book.add_worksheet("Bieu II.06a")
+        width = 2 + len(VALUE_COLUMNS)
+        centred = {"align": "center", "valign": "vcenter", "text_wrap": True}
+        title = book.add_format({"bold": True, "font_size": 13} | centred)
+        plain = book.add_format(centred)
+        italic = book.add_format({"italic": True, "align": "right"})
+        head = book.add_format({"bold": True, "border": 1} | centred)
+        number_head = book.add_format({"italic": True, "border": 1} | centred)
+        count = book.add_format({"num_format": "#,##0", "border": 1})
+        bold_count = book.add_format({"num_format": "#,##0", "border": 1, "bold": True})
+        text = book.add_format({"border": 1, "text_wrap": True})
+        bold_text = book.add_format({"border": 1, "bold": True, "text_wrap": True})
+
+        sheet.write_string(0, width - 3, t("bieu.form_code", lang), italic)
+        sheet.merge_range(1, 0, 1, width - 1, t("bieu.title", lang), title)
+        sheet.merge_range(
+            2, 0, 2, width - 1, t("bieu.reporting_unit", lang, unit=reporting_unit), plain
+        )
+        sheet.merge_range(3, 0, 3, width - 1, period, plain)
+        sheet.write_string(4, width - 3, t("bieu.unit_of_count", lang), italic)
+        # The view's header block (filters, when made) under the form's own heading.
+        block = book.add_worksheet(t("bieu.view_sheet", lang))
+        write_header_block(book, block, header, 2)
+        block.set_column(0, 0, 24)
+        block.set_column(1, 1, 80)
+
+        top = 6
+        sheet.merge_range(top, 0, top + 1, 0, t("bieu.col_1", lang), head)
+        sheet.merge_range(top, 1, top + 1, 1, t("bieu.col_2", lang), head)
+        for first, last, key in GROUPS:
+            sheet.merge_range(top, first, top, last, t(key, lang), head)
+        for offset in range(len(VALUE_COLUMNS)):
+            sheet.write_string(top + 1, 2 + offset, t(f"bieu.col_{offset + 3}", lang), head)
+        for col in range(width):
+            sheet.write_string(top + 2, col, f"({col + 1})", number_head)
+
+        first_body = top + 3
+        for index, ((stt, name), values) in enumerate(
+            zip(row_labels(rows, lang), rows.select(VALUE_COLUMNS).iter_rows(), strict=True)
+        ):
+            emphasis = rows["row_kind"][index] in (LEVEL_TOTAL, GRAND_TOTAL)
+            line = first_body + index
+            sheet.write_string(line, 0, stt, bold_text if emphasis else text)
+            sheet.write_string(line, 1, name, bold_text if emphasis else text)
+            for col, value in enumerate(values, start=2):
+                sheet.write_number(line, col, value, bold_count if emphasis else count)
+        note = first_body + rows.height + 1
+        sheet.merge_range(
+            note,
+            0,
+            note,
+            width - 1,
+            t("bieu.convention", lang),
+            book.add_format({"italic": True, "text_wrap": True}),
+        )
+        sheet.set_row(note, 32)
+        for col, size in enumerate(WIDTHS):
+            sheet.set_column(col, col, size)
+        sheet.set_row(top, 30)
+        sheet.set_row(top + 1, 45)
+        sheet.freeze_panes(first_body, 2)
+    return buffer.getvalue()
+
+
+def bieu_table(rows: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The form as a flat table (screen and CSV): STT, field, then columns (3)–(13), each
+    named with its number so it can be matched to the official form."""
+    labels = row_labels(rows, lang)
+    names = [f"({number}) {t(f'bieu.col_{number}', lang)}" for number in range(3, 14)]
+    return pl.DataFrame(
+        {
+            t("bieu.col_1", lang): [stt for stt, _ in labels],
+            t("bieu.col_2", lang): [name for _, name in labels],
+        }
+    ).hstack(rows.select(VALUE_COLUMNS).rename(dict(zip(VALUE_COLUMNS, names, strict=True))))
+
+
+def period_line(filters: Filters, lang: Lang) -> str:
+    return t("bieu.period", lang, start=fmt.day(filters.start), end=fmt.day(filters.end))
+
+
+def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> str:
+    """The province, or the chosen units' names when the report is for some units only."""
+    if not filters.unit_codes:
+        return province
+    names = {unit.code: unit.name for unit in options.units}
+    return ", ".join(names.get(code, code) for code in filters.unit_codes)
+
+
+def bieu_06a_file(
+    rows: pl.DataFrame, filters: Filters, options: FilterOptions, province: str, lang: Lang
+) -> bytes:
+    """The XLSX for the view: what the page's button and `python -m reports bieu-06a` write."""
+    header = header_block(t("bieu.title", lang), filters, options, province, lang)
+    unit = reporting_unit(filters, options, province)
+    return bieu_06a_xlsx(rows, header, unit, period_line(filters, lang), lang)

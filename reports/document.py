@@ -1,0 +1,178 @@
+"""What the A4 report says, for one view (period, filters, language): gathered once from
+`metrics/`, then laid out twice — by `pages/report.py` on screen and by `reports/html.py`
+for the PDF — so the page, its print and the PDF carry the same numbers and words.
+
+No Streamlit calls here: `python -m reports pdf` builds the same report without a browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import plotly.graph_objects as go
+import polars as pl
+
+from metrics import activity, by_field, by_unit, kpis
+from metrics.activity import Grain
+from metrics.by_unit import RANK_PARTS, RankMeasure, best_and_worst
+from metrics.filters import Filters
+from reports.narrative import summary_sentences
+from ui import format as fmt
+from ui import overview_charts as charts
+from ui.kpi_cards import CARDS, delta_color, format_delta, format_value
+from ui.provenance import file_stem, filters_detail, source_line
+from ui.shell import View, scope_text, where
+from ui.strings import t
+
+# The report ranks units by the national index's measure (QĐ 766, group 2).
+REPORT_MEASURE: RankMeasure = "on_time_rate"
+# Units listed at the top and at the bottom of the ranking.
+RANKED_UNITS = 10
+
+
+@dataclass(frozen=True)
+class ReportMetrics:
+    """Every metrics result the report shows, read from one warehouse snapshot."""
+
+    comparison: kpis.KpiComparison
+    grain: Grain
+    trend: pl.DataFrame
+    units: pl.DataFrame  # by_unit.unit_performance
+    fields: pl.DataFrame  # by_field.field_activity
+
+
+def gather(
+    con: duckdb.DuckDBPyConnection, filters: Filters, data_start: date | None
+) -> ReportMetrics:
+    grain = activity.default_grain(filters.days)
+    return ReportMetrics(
+        comparison=kpis.compare_periods(con, filters, data_start),
+        grain=grain,
+        trend=activity.trend(con, filters, grain),
+        units=by_unit.unit_performance(con, filters),
+        fields=by_field.field_activity(con, filters),
+    )
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    label: str
+    value: str
+    delta: str | None  # against the previous period of equal length
+    tone: str  # green: good news, red: bad news, gray: neutral or nothing to compare
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    title: str
+    columns: tuple[str, str, str, str]  # rank, unit, rate, numerator / denominator
+    rows: tuple[tuple[str, str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: fmt.Lang
+    title: str
+    header: tuple[str, ...]  # city, period, scope, filters, freshness, made at
+    source: str  # "Nguồn: …, dữ liệu đến …": the footer of every PDF page
+    summary: tuple[str, ...]
+    kpi_note: str  # what the deltas compare with
+    kpis: tuple[KpiLine, ...]
+    units: tuple[UnitTable, ...]  # best, then worst; empty when no unit can be ranked
+    trend: go.Figure
+    fields: go.Figure
+    fields_note: str
+    file_name: str  # bao-cao_2025-07-01_2025-08-20.pdf
+
+
+def _kpi_lines(comparison: kpis.KpiComparison, lang: fmt.Lang) -> tuple[KpiLine, ...]:
+    lines = []
+    for card in CARDS:
+        now = card.value(comparison.current)
+        before = card.value(comparison.previous) if comparison.previous else None
+        lines.append(
+            KpiLine(
+                label=t(f"kpi.{card.kpi}", lang),
+                value=format_value(card.kind, now, lang),
+                delta=format_delta(card.kind, now, before, lang),
+                tone=delta_color(card.direction, now, before),
+            )
+        )
+    return tuple(lines)
+
+
+def _unit_tables(units: pl.DataFrame, lang: fmt.Lang) -> tuple[UnitTable, ...]:
+    measure = REPORT_MEASURE
+    best, worst = best_and_worst(units, measure, RANKED_UNITS)
+    if worst.is_empty():  # too few units to rank (e.g. one ward chosen): no tables
+        return ()
+    num, den = RANK_PARTS[measure]
+    columns = (
+        t("report.col.rank", lang),
+        t("report.col.unit", lang),
+        t(f"rank.{measure}", lang).capitalize(),
+        t(f"report.ratio.{measure}", lang),
+    )
+    tables = []
+    for which, frame in (("best", best), ("worst", worst)):
+        rows = tuple(
+            (
+                str(rank),
+                row["name"],
+                fmt.percent(row[measure], lang),
+                f"{fmt.number(row[num], lang)} / {fmt.number(row[den], lang)}",
+            )
+            for rank, row in enumerate(frame.iter_rows(named=True), start=1)
+        )
+        title = t(f"chart.units_{which}", lang, measure=t(f"rank.{measure}", lang))
+        tables.append(UnitTable(title, columns, rows))
+    return tuple(tables)
+
+
+def _kpi_note(comparison: kpis.KpiComparison, lang: fmt.Lang) -> str:
+    previous = comparison.previous
+    if previous is None:
+        return t("delta.none", lang)
+    return t("report.delta_note", lang, period=fmt.day_range(previous.start, previous.end))
+
+
+def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Report:
+    """The report's words, numbers and figures for this view."""
+    lang, filters, fresh = view.lang, view.filters, view.freshness
+    unknown = t("freshness.unknown", lang)
+    header = [
+        view.province,
+        t("report.period", lang, start=fmt.day(filters.start), end=fmt.day(filters.end)),
+        t("report.scope", lang, where=where(view)),
+        filters_detail(view),
+        t(
+            "freshness.text",
+            lang,
+            data_end=fmt.day(fresh.data_end) if fresh.data_end else unknown,
+            loaded_at=fmt.timestamp(fresh.loaded_at) if fresh.loaded_at else unknown,
+            applications=fmt.number(fresh.applications, lang),
+        ),
+        t("report.made", lang, at=fmt.timestamp(made_at)),
+    ]
+    scope = scope_text(view)
+    fields = metrics.fields
+    return Report(
+        lang=lang,
+        title=t("report.title", lang),
+        header=tuple(line for line in header if line),
+        source=source_line(view),
+        summary=tuple(
+            summary_sentences(view, metrics.comparison, metrics.units, fields, REPORT_MEASURE)
+        ),
+        kpi_note=_kpi_note(metrics.comparison, lang),
+        kpis=_kpi_lines(metrics.comparison, lang),
+        units=_unit_tables(metrics.units, lang),
+        trend=charts.trend_figure(metrics.trend, metrics.grain, lang, scope),
+        fields=charts.fields_figure(fields, lang, scope),
+        fields_note=t(
+            "fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height
+        ),
+        file_name=file_stem("bao-cao", filters) + ".pdf",
+    )

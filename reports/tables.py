@@ -1,0 +1,36 @@
+"""A table as people read it: chosen columns, Vietnamese (or English) names, a kind per column.
+
+A page shows exactly the frame `labelled()` returns and its downloads write that same frame,
+so what is downloaded is what is on screen. The kind says how a column is formatted on
+screen (ui/format.py) and in XLSX (a number format); values stay numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import polars as pl
+
+from ui.format import Lang
+from ui.strings import t
+
+Kind = Literal["text", "count", "rate", "days", "date", "datetime"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # column of the metrics frame
+    label: str  # key in ui/strings.py
+    kind: Kind
+
+
+def labelled(frame: pl.DataFrame, columns: Sequence[Column], lang: Lang) -> pl.DataFrame:
+    """`frame` reduced to `columns`, in that order, renamed to their labels."""
+    return frame.select([pl.col(c.name).alias(t(c.label, lang)) for c in columns])
+
+
+def kinds(columns: Sequence[Column], lang: Lang) -> dict[str, Kind]:
+    """The kind of each labelled column, by its label."""
+    return {t(c.label, lang): c.kind for c in columns}

@@ -1,0 +1,48 @@
+"""Draw every Plotly chart of the app through `show_chart`, so that each one can leave the
+dashboard as a self-explaining image.
+
+Pages call `show_chart(figure, "ty-le-truc-tuyen")` instead of `st.plotly_chart`. It
+- writes the active filters and the source line ("Nguồn: …, dữ liệu đến 20/08/2025") under
+  the figure's title and subtitle, so the image says what, where, when and from where;
+- sets the camera button to a PNG at 3× scale named by what and when
+  (`ty-le-truc-tuyen_2025-07-01_2025-08-20.png`), crisp when pasted into a Word report.
+The figure's own title and subtitle come from `ui.theme.base_figure`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui.provenance import file_stem, filters_detail, source_line
+from ui.shell import current_view
+from ui.theme import chart_config
+
+# Extra top margin per line added under the subtitle (12 px text with its line gap), and a
+# gap so the last line does not touch the top of the plot.
+LINE_HEIGHT = 17
+GAP = 8
+SOURCE_FONT_SIZE = 11
+
+
+def stamp(figure: go.Figure, filters_line: str, source: str) -> go.Figure:
+    """Add the filters line (when any) and the source line under the subtitle, in place."""
+    lines = [line for line in (filters_line,) if line]
+    lines.append(f'<span style="font-size:{SOURCE_FONT_SIZE}px">{source}</span>')
+    subtitle = figure.layout.title.subtitle.text
+    figure.update_layout(
+        title_subtitle_text="<br>".join([subtitle, *lines] if subtitle else lines),
+        margin_t=(figure.layout.margin.t or 80) + LINE_HEIGHT * len(lines) + GAP,
+    )
+    return figure
+
+
+def show_chart(figure: go.Figure, name: str, **kwargs: Any) -> Any:
+    """`st.plotly_chart` with the filters and source stamped in and the report-ready PNG
+    export; `name` (Vietnamese, any accents) becomes the saved file's name. Other keyword
+    arguments (key, on_select, …) go to `st.plotly_chart`, whose value is returned."""
+    view = current_view()
+    stamp(figure, filters_detail(view), source_line(view))
+    return st.plotly_chart(figure, config=chart_config(file_stem(name, view.filters)), **kwargs)

@@ -1,0 +1,111 @@
+"""Report view and print: the page as it should look in a report to the city's leaders.
+
+- The "Report view" switch (URL parameter `report`) collapses the sidebar, hides the header,
+  the controls and the chart toolbars, and lays the page out at a fixed width. The page
+  then scrolls as one document, so a browser's full-page capture takes all of it, not one
+  screen of Streamlit's inner scroll box. Streamlit's arrow at the top left (the collapsed
+  sidebar) is the way back.
+- Print (Ctrl+P) hides the same controls on every page. A fixed-width page (report view, or
+  the report page, which is always fixed) is printed zoomed to the A4 width: Plotly charts
+  keep the width they were drawn at on screen, so a page that reflowed for paper would cut
+  them at the right edge.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.format import Lang
+from ui.strings import t
+
+REPORT = "report"  # URL parameter and widget key
+# Wide enough for two charts side by side, narrow enough to read as a document.
+REPORT_WIDTH_PX = 1000
+# A4 (210 mm) minus the 12 mm margins of @page below, in CSS px (96 per inch).
+A4_PRINT_WIDTH_PX = round((210 - 2 * 12) / 25.4 * 96)
+
+# What a reader of a report does not need: header, buttons, pickers, toolbars, and any
+# container whose key starts with "noprint" (e.g. the report page's download button).
+_CONTROLS = """
+[data-testid="stTopNav"], [data-testid="stToolbarActions"], [data-testid="stMainMenu"],
+[data-testid="stElementToolbar"], .modebar-container,
+.stButton, .stDownloadButton, .stButtonGroup, .stSelectbox, .stMultiSelect, .stDateInput,
+.stCheckbox, .stToggle, .stRadio, [data-testid="stTooltipIcon"], [class*="st-key-noprint"]
+"""
+# Blocks a page break must not cut: a chart, a KPI card, a table, a paragraph, and any
+# container whose key starts with "keep" (a heading with its chart and note).
+_KEEP_WHOLE = """
+.stPlotlyChart, [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"],
+.stTable, .stMarkdown, [class*="st-key-keep"]
+"""
+
+_PRINT_CSS = f"""
+<style>
+@page {{ size: A4 portrait; margin: 12mm; }}
+@media print {{
+  {_CONTROLS}, [data-testid="stHeader"], [data-testid="stSidebar"] {{
+    display: none !important;
+  }}
+  {_KEEP_WHOLE} {{ break-inside: avoid; }}
+  .stHeading {{ break-after: avoid; }}
+  .report-page-break {{ break-before: page; }}
+}}
+</style>
+"""
+
+_FIXED_WIDTH_CSS = f"""
+<style>
+[data-testid="stMainBlockContainer"] {{
+  width: {REPORT_WIDTH_PX}px !important; max-width: {REPORT_WIDTH_PX}px !important;
+  min-width: {REPORT_WIDTH_PX}px !important;
+  padding: 1.5rem 2rem 2rem 2rem !important; margin: 0 auto !important;
+}}
+@media print {{
+  [data-testid="stMainBlockContainer"] {{
+    zoom: {A4_PRINT_WIDTH_PX / REPORT_WIDTH_PX:.4f}; padding: 0 !important;
+  }}
+}}
+</style>
+"""
+
+_REPORT_VIEW_CSS = f"""
+<style>
+{_CONTROLS} {{ display: none !important; }}
+[data-testid="stHeader"] {{ background: transparent; }}
+/* One document-level scroll instead of Streamlit's inner scroll box. */
+html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{
+  height: auto !important; min-height: 0 !important; overflow: visible !important;
+  position: static !important;
+}}
+</style>
+"""
+
+
+def report_view_switch(lang: Lang) -> bool:
+    """The switch in the sidebar, kept in the URL (`?report=…`), and the page styles it
+    implies. Print styles are added on every page either way."""
+    on = st.sidebar.toggle(
+        t("report_view.label", lang),
+        key=REPORT,
+        bind="query-params",
+        help=t("report_view.help", lang),
+    )
+    if on:
+        st.set_page_config(initial_sidebar_state="collapsed")
+    _add_styles(_PRINT_CSS + (_REPORT_VIEW_CSS + _FIXED_WIDTH_CSS if on else ""))
+    return on
+
+
+def fixed_width_layout() -> None:
+    """Lay this page out at the report width on screen and zoom it to A4 in print (a page
+    meant to be printed calls this; report view does it for every page)."""
+    _add_styles(_FIXED_WIDTH_CSS)
+
+
+def _add_styles(css: str) -> None:
+    """Put style rules on the page for this run.
+
+    Style-only `st.html` goes to Streamlit's transient event container, where a later one
+    replaces an earlier one and they vanish; an empty element beside the rules keeps them in
+    the sidebar's normal flow (a hidden or collapsed sidebar still applies its styles)."""
+    st.sidebar.html(css + '<span class="report-styles"></span>')
