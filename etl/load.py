@@ -24,7 +24,7 @@ from etl.clean import Cleaned, Context, clean_applications, clean_catalog, clean
 from etl.errors import UnreadableFile
 from etl.reader import KIND_ORDER, peek_kind, read_export
 from etl.schema import create_tables, scalar
-from etl.settings import province_code, warehouse_path
+from etl.settings import province_codes, warehouse_path
 from etl.units import Unit, UnitMatcher, reference_units
 from etl.warehouse_file import discard, open_work_copy, publish, writer_lock
 
@@ -63,7 +63,7 @@ def _seed_units(con: duckdb.DuckDBPyConnection) -> None:
     if scalar(con, "select count(*) from units"):
         return
     rows = [
-        (u.unit_code, u.name, u.kind, u.province_code) for u in reference_units([province_code()])
+        (u.unit_code, u.name, u.kind, u.province_code) for u in reference_units(province_codes())
     ]
     con.executemany("insert into units values (?, ?, ?, ?)", rows)
 

@@ -19,6 +19,20 @@ def warehouse_path() -> Path:
     return Path(configured).expanduser().resolve() if configured else DEFAULT_WAREHOUSE
 
 
+def province_codes() -> list[int]:
+    """The provinces whose units a new warehouse knows: `PROVINCES` as "31", "31,01,79" or
+    "all"; Hải Phòng by default. Exports name units without their province, so a warehouse
+    holds only the provinces it serves: a bare commune name is then rarely ambiguous."""
+    from vietnam_provinces import Province
+
+    configured = os.environ.get("PROVINCES", "").strip().lower()
+    if configured == "all":
+        return sorted(int(province.code) for province in Province.iter_all())
+    if configured:
+        return [int(part) for part in configured.replace(" ", "").split(",") if part]
+    return [DEFAULT_PROVINCE_CODE]
+
+
 def province_code() -> int:
-    """The province whose units the warehouse describes (`PROVINCE_CODE`, default Hải Phòng)."""
-    return int(os.environ.get("PROVINCE_CODE", DEFAULT_PROVINCE_CODE))
+    """The first configured province: the one a single-province deployment serves."""
+    return province_codes()[0]

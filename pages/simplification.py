@@ -12,11 +12,12 @@ from reports.tables import Column, kinds, labelled
 from ui import analyst_data
 from ui import format as fmt
 from ui.analyst_charts import count_bars, cut_histogram, dumbbell
+from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header, scope_text
 from ui.strings import t
 from ui.tables import TABLE_HEIGHT, show_table
-from ui.theme import COLORS, chart_config
+from ui.theme import COLORS
 
 STATUSES = ("de_xuat", "da_phe_duyet", "da_thuc_hien")
 PLANS = (
@@ -82,7 +83,7 @@ plans = analyst_data.load_plans(version).with_columns(
     .alias("status_label")
 )
 st.subheader(t("simplification.plans_title", lang))
-st.plotly_chart(
+show_chart(
     dumbbell(
         plans,
         "days_before",
@@ -92,7 +93,7 @@ st.plotly_chart(
         catalog_scope,
         t("axis.legal_days", lang),
     ),
-    config=chart_config("don-gian-hoa-thoi-gian"),
+    "don-gian-hoa-thoi-gian",
 )
 plan_frame = labelled(plans, PLANS, lang)
 show_table(plan_frame, kinds(PLANS, lang), lang, height=TABLE_HEIGHT)
@@ -106,7 +107,7 @@ download_buttons(
 
 cut_column, agency_column = st.columns(2)
 with cut_column:
-    st.plotly_chart(cut_histogram(plans, lang, catalog_scope), config=chart_config("muc-cat-giam"))
+    show_chart(cut_histogram(plans, lang, catalog_scope), "muc-cat-giam")
     by_status = plans_by(plans, "status_label")
     status_frame = labelled(by_status, BY_STATUS, lang)
     show_table(status_frame, kinds(BY_STATUS, lang), lang)
@@ -119,13 +120,11 @@ with cut_column:
     )
 with agency_column:
     by_agency = plans_by(plans, "agency_name")
-    st.plotly_chart(
+    show_chart(
         count_bars(
             by_agency["agency_name"].to_list(), by_agency["plans"].to_list(), lang,
             t("chart.plans_by_agency", lang), catalog_scope, COLORS["received"],
-        ),
-        config=chart_config("don-gian-hoa-theo-co-quan"),
-    )  # fmt: skip
+        ), "don-gian-hoa-theo-co-quan")  # fmt: skip
     agency_frame = labelled(by_agency, BY_AGENCY, lang)
     show_table(agency_frame, kinds(BY_AGENCY, lang), lang)
     download_buttons(
@@ -145,13 +144,11 @@ both = actual.filter((pl.col("resolved_before") > 0) & (pl.col("resolved_after")
 if both.is_empty():
     st.info(t("simplification.no_actual", lang))
 else:
-    st.plotly_chart(
+    show_chart(
         dumbbell(
             both.sort("mean_days_before", descending=True), "mean_days_before", "mean_days_after",
             lang, t("chart.actual_days", lang), scope_text(view), t("axis.actual_days", lang),
-        ),
-        config=chart_config("don-gian-hoa-thuc-te"),
-    )  # fmt: skip
+        ), "don-gian-hoa-thuc-te")  # fmt: skip
 actual_frame = labelled(actual, ACTUAL, lang)
 show_table(actual_frame, kinds(ACTUAL, lang), lang, height=TABLE_HEIGHT)
 download_buttons(

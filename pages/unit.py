@@ -17,12 +17,12 @@ from ui import analyst_data, data
 from ui import format as fmt
 from ui import overview_charts as charts
 from ui.analyst_charts import unit_vs_median
+from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, freshness_line
 from ui.strings import t
 from ui.tables import show_table
-from ui.theme import chart_config
 
 UNITS_PAGE = "pages/units.py"
 UNIT_PARAM = "ma"
@@ -68,11 +68,11 @@ freshness_line(view)
 comparison = data.load_kpis(version, scoped, view.freshness.data_start)
 kpi_cards(comparison, lang)
 medians = city_median(league)
-st.plotly_chart(
+show_chart(
     unit_vs_median(
         {m: row[m] for m in medians}, medians, lang, t("chart.unit_vs_median", lang), scope
     ),
-    config=chart_config(f"don-vi-{code}-so-voi-trung-vi"),
+    f"don-vi-{code}-so-voi-trung-vi",
 )
 st.caption(
     t(
@@ -85,9 +85,9 @@ st.caption(
 
 st.subheader(t("section.trend", lang))
 grain = default_grain(filters.days)
-st.plotly_chart(
+show_chart(
     charts.trend_figure(data.load_trend(version, scoped, grain), grain, lang, scope),
-    config=chart_config(f"don-vi-{code}-xu-huong"),
+    f"don-vi-{code}-xu-huong",
 )
 
 st.subheader(t("unit.top_procedures", lang, count=TOP_PROCEDURES))
@@ -103,9 +103,7 @@ download_buttons(
     scoped,
 )
 fields = data.load_field_activity(version, scoped)
-st.plotly_chart(
-    charts.fields_figure(fields, lang, scope), config=chart_config(f"don-vi-{code}-linh-vuc")
-)
+show_chart(charts.fields_figure(fields, lang, scope), f"don-vi-{code}-linh-vuc")
 
 st.subheader(t("unit.overdue", lang))
 overdue = analyst_data.load_unit_overdue(version, filters, code)

@@ -10,11 +10,11 @@ from reports import league
 from reports.tables import kinds, labelled
 from ui import analyst_data
 from ui.analyst_charts import units_scatter
+from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header, scope_text
 from ui.strings import t
 from ui.tables import TABLE_HEIGHT, show_table
-from ui.theme import chart_config
 
 UNIT_PAGE = "pages/unit.py"
 UNIT_PARAM = "ma"  # /don-vi?ma=<unit code>
@@ -48,7 +48,7 @@ with table_column:
     st.caption(t("units.hint", lang))
     download_buttons(view, frame, column_kinds, league.SUBJECT, t("units.title", lang))
 with chart_column:
-    st.plotly_chart(units_scatter(shown, lang, scope), config=chart_config("xa-phuong-tan-xa"))
+    show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
     st.caption(t("units.scatter_note", lang))
 
 rows = selection.selection.rows if selection is not None else []
