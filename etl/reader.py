@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +50,20 @@ PARQUET_SUFFIXES = {".parquet"}
 DELIMITERS = (",", ";", "\t")
 # Title blocks in real exports are a few lines; a header further down is not a header.
 HEADER_SEARCH_ROWS = 30
+HEADER_LINE_CHARS = 10_000
 # Enough of a CSV to find its header and tell UTF-8 from Windows-1258.
 SNIFF_BYTES = 1 << 20
 # A row whose first cells say this is a total line, not an application.
 # Totals sit at the end of a report; only its last rows are looked at.
 TOTAL_SEARCH_ROWS = 5
 TOTAL_LABELS = ["tổng cộng", "tong cong", "tổng", "cộng", "tổng số", "total", "grand total"]
+# An XLSX that unpacks to more than this is refused unread: a real monthly export is a few
+# hundred megabytes unpacked at most, and the reader holds a whole sheet in memory.
+MAX_XLSX_UNPACKED_BYTES = 1_500_000_000
+# Excel itself stops at 1,048,576 rows; a sheet declaring more was not written by Excel.
+MAX_XLSX_ROWS = 1_048_576
+SHEET_HEAD_BYTES = 4096
+_DIMENSION = re.compile(r'<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
 # Combining diacritics (U+0300–U+036F): present only in text that is not NFC.
 COMBINING_MARK = "[\u0300-\u036f]"
 ROW = "_row"
@@ -131,7 +141,8 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 def _sniff_rows(text: str) -> tuple[list[list[str]], str]:
     """Split the first lines with each delimiter; keep the split that finds a header."""
-    lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    # A header is short; cutting long lines keeps the csv module within its field limit.
+    lines = [line[:HEADER_LINE_CHARS] for line in text.splitlines()[:HEADER_SEARCH_ROWS]]
     best: tuple[int, list[list[str]], str] | None = None
     for delimiter in DELIMITERS:
         rows = list(csv.reader(lines, delimiter=delimiter))
@@ -174,21 +185,44 @@ def _read_csv(path: Path) -> tuple[pl.DataFrame, Header]:
         except UnicodeDecodeError as error:
             raise UnreadableFile(f"không đọc được bảng mã {encoding} của tệp") from error
         source = io.BytesIO(text.encode("utf-8"))
+    schema = {f"c{i}": pl.String for i in range(len(header.columns))}
     try:
-        frame = pl.read_csv(
+        frame = _parse_csv(source, delimiter, header.row_index + 1, schema, quote='"')
+    except pl.exceptions.ComputeError:
+        # An unclosed quote would swallow the rest of the file into one cell. Read the file
+        # again with quotes as plain characters: every line stays a row, and the damaged ones
+        # are rejected with reasons instead of vanishing.
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+        try:
+            frame = _parse_csv(source, delimiter, header.row_index + 1, schema, quote=None)
+        except pl.exceptions.ComputeError as error:
+            raise UnreadableFile(f"tệp CSV hỏng ({type(error).__name__})") from error
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("tệp CSV sai bảng mã giữa chừng") from error
+    frame = _pad_columns(frame, len(header.columns))
+    return frame, header
+
+
+def _parse_csv(
+    source: Path | io.BytesIO, delimiter: str, skip: int, schema: dict, quote: str | None
+) -> pl.DataFrame:
+    """The data lines under the header as text; short rows padded with nulls, and a file with
+    a header but no rows is an empty table, not an error."""
+    try:
+        return pl.read_csv(
             source,
             separator=delimiter,
             has_header=False,
-            skip_lines=header.row_index + 1,
-            infer_schema=False,
+            skip_lines=skip,
+            schema=schema,
+            missing_columns="insert",
             truncate_ragged_lines=True,
-            new_columns=[f"c{i}" for i in range(len(header.columns))],
+            quote_char=quote,
             encoding="utf8",
         )
-    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError, UnicodeDecodeError) as error:
-        raise UnreadableFile(f"tệp CSV hỏng hoặc sai bảng mã ({type(error).__name__})") from error
-    frame = _pad_columns(frame, len(header.columns))
-    return frame, header
+    except pl.exceptions.NoDataError:
+        return pl.DataFrame(schema=schema)
 
 
 def _pad_columns(frame: pl.DataFrame, width: int) -> pl.DataFrame:
@@ -199,7 +233,44 @@ def _pad_columns(frame: pl.DataFrame, width: int) -> pl.DataFrame:
     return frame.rename(dict(zip(frame.columns, names, strict=True)))
 
 
+def check_xlsx_size(path: Path) -> None:
+    """Refuse an XLSX whose unpacked size or declared rows are absurd, before opening it.
+
+    An XLSX is a zip: a few megabytes can unpack to gigabytes (a "zip bomb") and the Excel
+    reader holds a whole sheet in memory. The zip's directory states each part's size, and a
+    sheet states its extent ("A1:Z1048576") in its first bytes; both are read without unpacking.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            unpacked = sum(part.file_size for part in parts)
+            if unpacked > MAX_XLSX_UNPACKED_BYTES:
+                raise UnreadableFile(
+                    f"tệp Excel giải nén ra {unpacked / 1e9:.1f} GB, quá giới hạn "
+                    f"{MAX_XLSX_UNPACKED_BYTES / 1e9:.1f} GB; hãy xuất ra CSV"
+                )
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    with archive.open(part) as sheet_xml:
+                        head = sheet_xml.read(SHEET_HEAD_BYTES).decode("utf-8", "replace")
+                    rows = _declared_rows(head)
+                    if rows > MAX_XLSX_ROWS:
+                        limit = f"{MAX_XLSX_ROWS:,}"
+                        raise UnreadableFile(
+                            f"trang tính khai báo {rows:,} dòng, quá giới hạn {limit} dòng"
+                        )
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise UnreadableFile(f"không mở được tệp Excel ({type(error).__name__})") from error
+
+
+def _declared_rows(sheet_head: str) -> int:
+    """The last row of the sheet's <dimension ref="A1:Z100"/>, or 0 if it states none."""
+    match = _DIMENSION.search(sheet_head)
+    return int(match.group(1)) if match and match.group(1) else 0
+
+
 def _excel_sheet(path: Path, sheet: str | int | None, n_rows: int | None) -> pl.DataFrame:
+    check_xlsx_size(path)
     try:
         reader = fastexcel.read_excel(str(path))
         target = sheet if sheet is not None else 0
