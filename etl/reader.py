@@ -217,6 +217,7 @@ def _parse_csv(
             skip_lines=skip,
             schema=schema,
             missing_columns="insert",
+            extra_columns="ignore",
             truncate_ragged_lines=True,
             quote_char=quote,
             encoding="utf8",
