@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -45,13 +47,28 @@ def _parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _provinces(text: str) -> list[int]:
+    from etl.settings import parse_provinces
+
+    try:
+        return parse_provinces(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _cmd_sample(args: argparse.Namespace) -> int:
     from etl.sample import generate_sample
+    from etl.sample.national import generate_national_sample
 
     with _progress_bar("Tạo dữ liệu mẫu") as report:
-        files = generate_sample(
-            args.out, args.start, args.end, args.scale, args.seed, on_progress=report
-        )
+        if args.provinces:
+            files = generate_national_sample(
+                args.out, args.provinces, args.start, args.end, args.records, args.seed, report
+            )
+        else:
+            files = generate_sample(
+                args.out, args.start, args.end, args.scale, args.seed, on_progress=report
+            )
     for path in files:
         print(path)
     return 0
@@ -84,7 +101,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from etl.build import build_warehouse
 
     with _progress_bar("Dựng kho dữ liệu mẫu") as report:
-        target = build_warehouse(args.db, on_progress=report)
+        target = build_warehouse(
+            args.db, on_progress=report, province_codes=args.provinces, records=args.records
+        )
     print(f"Kho dữ liệu: {target}")
     return 0
 
@@ -101,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--end", type=_parse_date, default=date(2026, 6, 30), help="YYYY-MM-DD")
     sample.add_argument("--scale", type=float, default=1.0, help="hệ số khối lượng hồ sơ")
     sample.add_argument("--seed", type=int, default=2025)
+    _national_options(sample)
     sample.set_defaults(run=_cmd_sample)
 
     load = commands.add_parser("load", help="nạp tệp xuất vào kho dữ liệu")
@@ -110,25 +130,53 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="tạo dữ liệu mẫu và nạp vào một kho mới")
     build.add_argument("--db", type=Path, default=None)
+    _national_options(build)
     build.set_defaults(run=_cmd_build)
     return parser
 
 
+def _national_options(command: argparse.ArgumentParser) -> None:
+    """`--provinces` switches to the national sample (national sync CSV, every unit as a code);
+    `--records` fixes its total."""
+    command.add_argument(
+        "--provinces", type=_provinces, default=None, help='mã tỉnh "31,01,79" hoặc "all"'
+    )
+    command.add_argument(
+        "--records", type=int, default=None, help="tổng số hồ sơ (chỉ với --provinces)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(
+        level=os.environ.get("ETL_LOG", "WARNING").upper(), format="etl: %(message)s"
+    )
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:
         print("Đã dừng; kho dữ liệu giữ nguyên như trước.", file=sys.stderr)
         return EXIT_FAILURE
-    except OSError as error:
-        print(f"Lỗi: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_FAILURE
-    except Exception as error:  # a bug must still end in one plain line, not a traceback
+    except Exception as error:  # every failure ends in one plain line, never a traceback
         if os.environ.get("ETL_DEBUG"):
             raise
-        print(f"Lỗi không mong đợi ({type(error).__name__}): {error}", file=sys.stderr)
+        print(f"Lỗi: {plain_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def plain_error(error: Exception) -> str:
+    """One sentence a person can act on; the warehouse is never changed by a failed load."""
+    unchanged = "kho dữ liệu giữ nguyên như trước"
+    if _is_disk_full(error):
+        return f"hết dung lượng đĩa khi ghi kho dữ liệu; {unchanged}. Giải phóng chỗ rồi nạp lại."
+    if isinstance(error, OSError):
+        return f"{error.filename or ''}: {error.strerror or error}; {unchanged}"
+    return f"lỗi không mong đợi ({type(error).__name__}: {error}); {unchanged}"
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return "No space left on device" in str(error)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ recorded in `load_log` as failed, with the reason.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,9 @@ from etl.units import Unit, UnitMatcher, reference_units
 from etl.warehouse_file import discard, open_work_copy, publish, writer_lock
 
 Progress = Callable[[str, float], None]
+# Phases of a load, logged at INFO (`ETL_LOG=INFO python -m etl load …` shows them): operators
+# see where a load is, and the kill tests stop a load in each phase.
+log = logging.getLogger("etl.load")
 
 # Target table, its key, and its columns in order, per kind of export.
 TARGETS = {
@@ -49,6 +53,13 @@ class FileResult:
     rows_rejected: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    # The name a person gave the file (an upload is saved under a generated name).
+    display_name: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name load_log, rejected_rows and messages show."""
+        return self.display_name or self.path.name
 
 
 def file_sha256(path: Path) -> str:
@@ -59,12 +70,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _seed_units(con: duckdb.DuckDBPyConnection) -> None:
+def _seed_units(con: duckdb.DuckDBPyConnection, provinces: list[int] | None = None) -> None:
+    """A new warehouse knows the units of `provinces` (default: the PROVINCES setting)."""
     if scalar(con, "select count(*) from units"):
         return
-    rows = [
-        (u.unit_code, u.name, u.kind, u.province_code) for u in reference_units(province_codes())
-    ]
+    units = reference_units(provinces or province_codes())
+    rows = [(u.unit_code, u.name, u.kind, u.province_code) for u in units]
     con.executemany("insert into units values (?, ?, ?, ?)", rows)
 
 
@@ -78,11 +89,11 @@ def _context(con: duckdb.DuckDBPyConnection) -> Context:
     return Context(UnitMatcher(units), UnitMatcher(agencies), codes)
 
 
-def _clean(kind: str, path: Path, con: duckdb.DuckDBPyConnection) -> tuple[int, Cleaned]:
+def _clean(kind: str, path: Path, con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, Cleaned]:
     raw = read_export(path)
     ctx = _context(con)
     if raw.kind == "applications":
-        cleaned = clean_applications(raw, ctx, path.name)
+        cleaned = clean_applications(raw, ctx, name)
     elif raw.kind == "catalog":
         cleaned = clean_catalog(raw, ctx)
     else:
@@ -121,7 +132,7 @@ def _log(
     con.execute(
         "insert into load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            load_id, result.path.name, sha, result.kind, result.rows_read, result.rows_loaded,
+            load_id, result.name, sha, result.kind, result.rows_read, result.rows_loaded,
             result.rows_rejected, started, datetime.now(), "failed" if result.error else "loaded",
             message,
         ],
@@ -130,25 +141,29 @@ def _log(
 
 
 def _checksum_and_clean(
-    con: duckdb.DuckDBPyConnection, path: Path, kind: str | None
+    con: duckdb.DuckDBPyConnection, path: Path, kind: str | None, name: str
 ) -> tuple[str, tuple[int, Cleaned] | UnreadableFile]:
     """SHA-256 and cleaned rows; the checksum runs beside the parsing (both release the GIL)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(file_sha256, path) if path.is_file() else None
         outcome: tuple[int, Cleaned] | UnreadableFile
         try:
-            outcome = _clean(kind or "", path, con)
+            outcome = _clean(kind or "", path, con, name)
         except UnreadableFile as unreadable:
             outcome = unreadable
         return (digest.result() if digest else ""), outcome
 
 
 def _load_one(
-    con: duckdb.DuckDBPyConnection, path: Path, kind: str | None, incremental: bool
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    kind: str | None,
+    incremental: bool,
+    display_name: str | None = None,
 ) -> FileResult:
-    result = FileResult(path, kind)
+    result = FileResult(path, kind, display_name=display_name)
     started = datetime.now()
-    sha, outcome = _checksum_and_clean(con, path, kind)
+    sha, outcome = _checksum_and_clean(con, path, kind, result.name)
     if isinstance(outcome, UnreadableFile):
         result.error = str(outcome)
         con.execute("begin")
@@ -156,6 +171,7 @@ def _load_one(
         con.execute("commit")
         return result
     result.rows_read, cleaned = outcome
+    log.info("phase write %s", result.name)
     result.rows_loaded = cleaned.good.height
     result.rows_rejected = cleaned.rejected.height
     result.reasons = dict(Counter(cleaned.rejected.get_column("reason").to_list()))
@@ -167,13 +183,14 @@ def _load_one(
         load_id = _log(con, result, sha, started, None)
         rejected = cleaned.rejected.with_columns(
             pl.lit(load_id, dtype=pl.Int64).alias("load_id"),
-            pl.lit(path.name).alias("file_name"),
+            pl.lit(result.name).alias("file_name"),
             pl.lit(sha).alias("sha256"),
         ).select("load_id", "file_name", "sha256", "row_number", "reason", "detail", "raw")
         con.register("incoming_rejects", rejected.to_arrow())
         con.execute("insert into rejected_rows select * from incoming_rejects")
         con.unregister("incoming_rejects")
         con.execute("commit")
+        log.info("phase committed %s", result.name)
     except BaseException:
         con.execute("rollback")
         raise
@@ -201,22 +218,33 @@ def load_files(
     db_path: Path | None = None,
     fresh: bool = False,
     on_progress: Progress | None = None,
+    display_names: Mapping[Path, str] | None = None,
+    province_codes: list[int] | None = None,
 ) -> list[FileResult]:
-    """Load files into the warehouse at db_path (a fresh one if asked) and publish it."""
+    """Load files into the warehouse at db_path (a fresh one if asked) and publish it.
+
+    `display_names` gives a file the name a person knows it by (an upload saved under a
+    generated name keeps its original name in load_log, rejected_rows and the results).
+    `province_codes` are the provinces whose units a new warehouse is seeded with (default:
+    the PROVINCES setting); an existing warehouse keeps its units."""
+    names = display_names or {}
     live = Path(db_path or warehouse_path())
     report = on_progress or (lambda message, fraction: None)
     results: list[FileResult] = []
     with writer_lock(live):
+        log.info("phase copy")
         con, work = open_work_copy(live, fresh)
         try:
             create_tables(con)
-            _seed_units(con)
+            _seed_units(con, province_codes)
             ordered = _ordered(paths)
             incremental = _can_refresh_incrementally(con, ordered)
             for index, (path, kind) in enumerate(ordered):
-                report(f"Đang nạp {path.name}", index / (len(ordered) + 1))
-                results.append(_load_one(con, path, kind, incremental))
+                report(f"Đang nạp {names.get(path, path.name)}", index / (len(ordered) + 1))
+                log.info("phase read %s", names.get(path, path.name))
+                results.append(_load_one(con, path, kind, incremental, names.get(path)))
             report("Đang cập nhật bảng tổng hợp", len(ordered) / (len(ordered) + 1))
+            log.info("phase summaries")
             con.execute("begin")
             if incremental:
                 summaries.refresh_touched(con)
@@ -230,6 +258,8 @@ def load_files(
         except BaseException:
             discard(con, work)
             raise
+        log.info("phase publish")
         publish(con, work, live)
+        log.info("phase published")
     report("Xong", 1.0)
     return results

@@ -46,9 +46,13 @@ def open_work_copy(live: Path, fresh: bool) -> tuple[duckdb.DuckDBPyConnection, 
     work = _sidecar(live, ".tmp")
     for stale in (work, _sidecar(live, ".tmp.wal")):
         stale.unlink(missing_ok=True)
-    if live.exists() and not fresh:
-        shutil.copyfile(live, work)
-    con = duckdb.connect(str(work))
+    try:
+        if live.exists() and not fresh:
+            shutil.copyfile(live, work)
+        con = duckdb.connect(str(work))
+    except BaseException:
+        work.unlink(missing_ok=True)  # a copy cut short (disk full, kill) must not linger
+        raise
     con.execute("SET enable_progress_bar=false")
     con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
     return con, work
