@@ -31,7 +31,7 @@ KILL_POINTS = [
     ("read big-2.csv", 0.0), ("read big-2.csv", 0.2),
     ("write big-2.csv", 0.0), ("write big-2.csv", 0.1),
     ("committed big-2.csv", 0.0),
-    ("summaries", 0.0), ("summaries", 0.05), ("summaries", 0.2),
+    ("summaries", 0.0), ("summaries", 0.02), ("summaries", 0.05),
     ("publish", 0.0), ("publish", 0.01),
     ("published", 0.0),
 ]  # fmt: skip
