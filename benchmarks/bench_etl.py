@@ -2,8 +2,8 @@
 
     python benchmarks/bench_etl.py [--records 10000000] [--files 10]
 
-Writes N synthetic filing records as CSV (national-sync layout, Hải Phòng units, a small
-catalog), then times, each in its own process so peak memory is measured apart:
+Writes N synthetic filing records as CSV (national-sync layout, every commune-level unit of
+the 34 provinces, a small catalog), then times, each in its own process so peak memory is measured apart:
   1. `python -m etl load` into a fresh warehouse (validation, unit matching, upsert, summaries);
   2. `CREATE TABLE AS SELECT * FROM read_csv(...)` of the same files into a fresh DuckDB file.
 Prints rows/s, the ratio and peak memory, and writes them to benchmarks/out/bench_etl.json.
@@ -26,7 +26,11 @@ import polars as pl
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from etl.settings import province_codes  # noqa: E402
 from etl.units import reference_units  # noqa: E402
+
+# The whole country: the loader's unit table and the generated records both cover it.
+os.environ["PROVINCES"] = "all"
 
 CATALOG = [
     ("1.001193", "Đăng ký khai sinh", "Hộ tịch", "Cấp xã", "", "Toàn trình", "Có", "1", "Không", "Không"),
@@ -48,7 +52,7 @@ def write_inputs(directory: Path, records: int, files: int, seed: int = 7) -> li
     catalog = directory / "catalog.csv"
     lines = [CATALOG_HEADER] + [",".join(row) for row in CATALOG]
     catalog.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    units = [u.unit_code for u in reference_units([31]) if u.kind != "so_nganh"]
+    units = [u.unit_code for u in reference_units(province_codes()) if u.kind != "so_nganh"]
     codes = [row[0] for row in CATALOG[:4]]
     paths = [catalog]
     per_file = records // files
