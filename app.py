@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from etl.settings import province_code
-from etl.units import province_name
+from metrics.options import options_for
 from ui import data
+from ui.auth import allowed_pages, require_account, restrict
 from ui.bootstrap import ensure_warehouse, run_page
 from ui.filter_bar import filter_bar, language_switch
+from ui.places import place_name
 from ui.report_view import report_view_switch
 from ui.shell import View, set_view
 from ui.strings import t
@@ -28,10 +29,13 @@ st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 
 lang = language_switch()
 report_view_switch(lang)
+# Nothing is read from the warehouse before this: it stops the run until someone signs in.
+account = require_account(lang)
 version, freshness = ensure_warehouse(lang)
-options = data.load_filter_options(version)
-filters = filter_bar(options, freshness, lang)
-set_view(View(lang, filters, version, freshness, options, province_name(province_code())))
+options = options_for(data.load_filter_options(version), account.access)
+filters = restrict(filter_bar(options, freshness, lang), account.access)
+place = place_name(options, filters.province_codes, lang)
+set_view(View(lang, filters, version, freshness, options, place))
 
 pages = [
     st.Page(
@@ -84,5 +88,13 @@ pages = [
         icon=":material/picture_as_pdf:",
         url_path="bao-cao",
     ),
+    # Administrators only (ui.auth.allowed_pages); linked from the sidebar, under the sign-out.
+    st.Page(
+        "pages/upload.py",
+        title=t("nav.upload", lang),
+        icon=":material/upload_file:",
+        url_path="nap-du-lieu",
+        visibility="hidden",
+    ),
 ]
-run_page(st.navigation(pages, position="top"), lang)
+run_page(st.navigation(allowed_pages(pages, account), position="top"), lang)

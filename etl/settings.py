@@ -23,14 +23,28 @@ def province_codes() -> list[int]:
     """The provinces whose units a new warehouse knows: `PROVINCES` as "31", "31,01,79" or
     "all"; Hải Phòng by default. Exports name units without their province, so a warehouse
     holds only the provinces it serves: a bare commune name is then rarely ambiguous."""
+    configured = os.environ.get("PROVINCES", "").strip()
+    return parse_provinces(configured) if configured else [DEFAULT_PROVINCE_CODE]
+
+
+def parse_provinces(text: str) -> list[int]:
+    """ "31", "31,01,79" or "all" as province codes (the PROVINCES setting and the CLI's
+    `--provinces`); a code that is no province is an error, not an empty warehouse."""
     from vietnam_provinces import Province
 
-    configured = os.environ.get("PROVINCES", "").strip().lower()
-    if configured == "all":
-        return sorted(int(province.code) for province in Province.iter_all())
-    if configured:
-        return [int(part) for part in configured.replace(" ", "").split(",") if part]
-    return [DEFAULT_PROVINCE_CODE]
+    known = sorted(int(province.code) for province in Province.iter_all())
+    if text.strip().lower() == "all":
+        return known
+    try:
+        codes = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise ValueError(f"not a list of province codes: {text!r}") from None
+    if not codes:
+        raise ValueError(f"not a list of province codes: {text!r}")
+    unknown = [str(code) for code in codes if code not in known]
+    if unknown:
+        raise ValueError(f"no such province code: {', '.join(unknown)}")
+    return list(dict.fromkeys(codes))
 
 
 def province_code() -> int:

@@ -106,7 +106,7 @@ final as (
 """
 
 _REBUILD = (
-    DAILY_ACTIVITY_SELECT + " select * from final order by day, unit_code, procedure_code, channel",
+    DAILY_ACTIVITY_SELECT + " select * from final order by day",
     OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
 )
 _PATCH = (

@@ -30,6 +30,11 @@ class WarehouseMissing(Exception):
     """The warehouse file does not exist yet (first start, or a wrong WAREHOUSE_PATH)."""
 
 
+class WarehouseChanged(Exception):
+    """A load replaced the file after the version a caller expected was read: what was
+    attached may be the newer file, so results must not be filed under the older version."""
+
+
 @dataclass(frozen=True)
 class WarehouseVersion:
     """Identifies one build of the warehouse file; cache keys include it."""
@@ -59,13 +64,26 @@ def current_version(path: Path | None = None) -> WarehouseVersion:
     return WarehouseVersion(str(target), stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
+def _version_or_none(path: Path) -> WarehouseVersion | None:
+    try:
+        return current_version(path)
+    except WarehouseMissing:
+        return None
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
 @contextmanager
-def snapshot(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor whose default catalog is one read-only version of the warehouse."""
+def snapshot(
+    path: Path | None = None, expected: WarehouseVersion | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor whose default catalog is one read-only version of the warehouse.
+
+    With `expected`, raises WarehouseChanged unless the attached file is that version: the
+    file is the same before (the caller read `expected`) and after the ATTACH, so no swap
+    happened in between. A caching caller can then trust its version-keyed results."""
     target = Path(path or warehouse_path())
     if not target.exists():
         raise WarehouseMissing(str(target))
@@ -76,6 +94,8 @@ def snapshot(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         cursor.execute(f"ATTACH {_quote(str(target))} AS {alias} (READ_ONLY)")
         cursor.execute(f"USE {alias}")
         try:
+            if expected is not None and _version_or_none(target) != expected:
+                raise WarehouseChanged(str(target))
             yield cursor
         finally:
             cursor.execute("USE memory")

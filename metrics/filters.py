@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from metrics.access import CITY, Access
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -25,6 +27,8 @@ class Filters:
     agency_codes: tuple[str, ...] = ()  # procedures.agency_code (sở, ngành)
     channels: tuple[int, ...] = ()  # 1 trực tiếp, 2 trực tuyến, 3 BCCI
     province_codes: tuple[int, ...] = ()
+    # What the signed-in person may see; `metrics.scope` ANDs it into every query.
+    access: Access = CITY
 
     def __post_init__(self) -> None:
         if self.start > self.end:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
+from etl.units import province_name
+from metrics.access import Access
 from metrics.by_unit import COMMUNE_KINDS
 
 _COMMUNE_UNITS = """
@@ -16,6 +18,8 @@ order by unit_code
 """
 
 _FIELDS = "select distinct field from procedures order by field"
+
+_PROVINCES = "select distinct province_code from units order by province_code"
 
 _AGENCIES = """
 select distinct p.agency_code, coalesce(u.name, p.agency_code) as name
@@ -41,10 +45,34 @@ class FilterOptions:
     units: tuple[Unit, ...]  # commune-level units (phường, xã, đặc khu)
     fields: tuple[str, ...]
     agencies: tuple[tuple[str, str], ...]  # (agency_code, name)
+    # (province_code, official name) of every province the warehouse holds units of
+    provinces: tuple[tuple[int, str], ...] = ()
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     units = tuple(Unit(*row) for row in con.sql(_COMMUNE_UNITS, params=COMMUNE_KINDS).fetchall())
     fields = tuple(row[0] for row in con.sql(_FIELDS).fetchall())
     agencies = tuple((code, name) for code, name in con.sql(_AGENCIES).fetchall())
-    return FilterOptions(units, fields, agencies)
+    provinces = tuple((code, _province_name(code)) for (code,) in con.sql(_PROVINCES).fetchall())
+    return FilterOptions(units, fields, agencies, provinces)
+
+
+def _province_name(code: int) -> str:
+    """The official name; a code `vietnam-provinces` does not know shows as itself."""
+    try:
+        return province_name(code)
+    except ValueError:
+        return f"{code:02d}"
+
+
+def options_for(options: FilterOptions, access: Access) -> FilterOptions:
+    """The choices a role may pick from: a commune account's unit picker lists its own unit,
+    an agency account's agency picker its own agency (the scope enforces the rest)."""
+    if access.role == "commune":
+        return replace(
+            options, units=tuple(u for u in options.units if u.code in access.unit_codes)
+        )
+    if access.role == "agency":
+        agencies = tuple(a for a in options.agencies if a[0] in access.agency_codes)
+        return replace(options, agencies=agencies)
+    return options

@@ -68,6 +68,7 @@ select
 from units as u
 left join latest as l using (unit_code)
 cross join data_end as d
+where ? or u.province_code in (select unnest(?::integer[]))
 order by days_without desc nulls first, u.unit_code
 """
 
@@ -77,8 +78,10 @@ def rejections_by_file(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.sql(_BY_FILE).pl()
 
 
-def unit_freshness(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Per unit: the last day it received an application and how many days before the
-    warehouse's latest day that was (null: never). A unit silent for long has probably stopped
-    exporting, not stopped working."""
-    return con.sql(_UNIT_FRESHNESS).pl()
+def unit_freshness(
+    con: duckdb.DuckDBPyConnection, province_codes: tuple[int, ...] = ()
+) -> pl.DataFrame:
+    """Per unit (of these provinces; all when none): the last day it received an application
+    and how many days before the warehouse's latest day that was (null: never). A unit silent
+    for long has probably stopped exporting, not stopped working."""
+    return con.sql(_UNIT_FRESHNESS, params=[not province_codes, list(province_codes)]).pl()

@@ -1,9 +1,9 @@
 """The one place where `Filters` become SQL.
 
-Every metric reads the summary tables through `scoped()`, so a restriction added here (for
-example, the units a signed-in user may see, once roles exist) applies to every number on
-every page. The period is not part of the scope: KPIs such as "carried in" need the days
-before the period too, so each query states its own date condition.
+Every metric reads the summary tables through `scoped()`, so a restriction added here applies
+to every number on every page: the signed-in person's `Access` (metrics.access) is ANDed into
+every query beside the filters they chose. The period is not part of the scope: KPIs such as
+"carried in" need the days before the period too, so each query states its own date condition.
 
 Only SQL text written in this package is composed here; every value a person chose reaches
 DuckDB as a bound parameter (`?`), including each member of an `IN` list.
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from metrics.access import Access
 from metrics.filters import Filters
 
 # The fact tables a metric may read through the scope (both carry unit, procedure, channel).
@@ -44,7 +45,7 @@ def _member(column: str, values: Sequence[object]) -> Sql:
 
 def _dimension_predicates(filters: Filters) -> list[Sql]:
     """Conditions on a fact row's own columns and, through small lookups, its unit/procedure."""
-    predicates: list[Sql] = []
+    predicates: list[Sql] = _access_predicates(filters.access)
     if filters.province_codes:
         predicates.append(_member("province_code", filters.province_codes))
     if filters.unit_codes:
@@ -79,6 +80,24 @@ def _dimension_predicates(filters: Filters) -> list[Sql]:
             )
         )
     return predicates
+
+
+def _access_predicates(access: Access) -> list[Sql]:
+    """What the signed-in person may see, ANDed with every chosen filter (never replaced by
+    one): a commune sees its unit, an agency the applications of its own procedures."""
+    if access.role == "commune":
+        return [_member("unit_code", access.unit_codes)]
+    if access.role == "agency":
+        agencies = _member("agency_code", access.agency_codes)
+        return [
+            Sql(
+                "procedure_code in (select procedure_code from procedures where "  # noqa: S608
+                + agencies.text
+                + ")",
+                agencies.params,
+            )
+        ]
+    return []
 
 
 def _and(parts: Sequence[Sql]) -> Sql:

@@ -23,7 +23,11 @@ select
     count(s.procedure_code)::bigint as plans,
     (select count(distinct agency_code) from simplifications where days_after < days_before)
         ::bigint as agencies_with_cut,
-    (select count(*) from units where kind = 'so_nganh')::bigint as agencies
+    -- the agencies of the province(s) the catalog names: one catalog serves every province
+    -- of a national warehouse, so counting every province's agencies would say "12 of 408"
+    (select count(*) from units where kind = 'so_nganh' and province_code in (
+        select c.province_code from procedures as q join units as c on c.unit_code = q.agency_code
+    ))::bigint as agencies
 from procedures as p
 left join simplifications as s using (procedure_code)
 """

@@ -24,6 +24,8 @@ _UNITS = """
 select unit_code, name, kind
 from units
 where kind in ({kinds}) and (? or unit_code in (select unnest(?::varchar[])))
+    and (? or unit_code in (select unnest(?::varchar[])))
+    and (? or province_code in (select unnest(?::integer[])))
 order by unit_code
 """
 
@@ -53,7 +55,16 @@ def league_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFra
     kinds = tuple(k for k in filters.unit_kinds or COMMUNE_KINDS if k in COMMUNE_KINDS) or ("",)
     units = con.sql(
         _UNITS.replace("{kinds}", placeholders(len(kinds))),
-        params=[*kinds, not filters.unit_codes, list(filters.unit_codes)],
+        params=[
+            *kinds,
+            not filters.unit_codes,
+            list(filters.unit_codes),
+            # A commune account lists its own unit only, whatever units were asked for.
+            filters.access.role != "commune",
+            list(filters.access.unit_codes),
+            not filters.province_codes,
+            list(filters.province_codes),
+        ],
     ).pl()
     counts = counts_by(con, filters, "unit_code")
     table = units.join(counts, on="unit_code", how="left").with_columns(

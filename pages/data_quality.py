@@ -10,6 +10,7 @@ import streamlit as st
 from reports.tables import Column, kinds, labelled
 from ui import analyst_data, data
 from ui import format as fmt
+from ui.auth import sign_in_configured
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
 from ui.strings import t, t_or
@@ -59,6 +60,8 @@ view = current_view()
 lang, version = view.lang, view.version
 page_header(view, "dq.title")
 st.caption(t("dq.intro", lang))
+if not sign_in_configured():
+    st.warning(t("auth.open_notice", lang), icon=":material/lock_open:")
 
 
 def _reason_labels(frame: pl.DataFrame) -> pl.DataFrame:
@@ -106,7 +109,7 @@ st.subheader(t("dq.freshness", lang))
 stale_days = st.number_input(
     t("dq.stale_days", lang), min_value=1, max_value=365, value=STALE_DAYS, key=STALE_KEY
 )
-units = analyst_data.load_unit_freshness(version)
+units = analyst_data.load_unit_freshness(version, view.filters.province_codes)
 stale = units.filter(pl.col("days_without").is_null() | (pl.col("days_without") >= stale_days))
 if stale.is_empty():
     st.success(t("dq.all_fresh", lang, days=stale_days))

@@ -19,6 +19,7 @@ from ui.charts import show_chart
 from ui.kpi_cards import kpi_cards
 from ui.report_data import load_report_metrics, report_pdf_bytes
 from ui.report_view import fixed_width_layout
+from ui.safe_text import markdown_text
 from ui.shell import current_view
 from ui.strings import t
 
@@ -30,9 +31,10 @@ report = build_report(view, metrics, datetime.now())
 
 st.title(report.title)
 place, *lines = report.header
-st.markdown(f"**{place}**")
+# Header and summary name fields and units from the data: shown as text, not as Markdown.
+st.markdown(f"**{markdown_text(place)}**")
 for line in lines:
-    st.caption(line)
+    st.caption(markdown_text(line))
 
 # Hidden in print and in report view (the `noprint` key; see ui/report_view.py).
 with st.container(key="noprint_report_actions"):
@@ -55,7 +57,7 @@ if metrics.comparison.current.to_handle == 0:
     st.stop()
 
 st.subheader(t("report.section.summary", lang))
-st.markdown(" ".join(report.summary))
+st.markdown(markdown_text(" ".join(report.summary)))
 
 st.subheader(t("report.section.kpis", lang))
 kpi_cards(metrics.comparison, lang)

@@ -20,12 +20,14 @@ from ui.analyst_charts import unit_vs_median
 from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.kpi_cards import kpi_cards
+from ui.safe_text import markdown_text
 from ui.shell import current_view, freshness_line
 from ui.strings import t
 from ui.tables import show_table
 
 UNITS_PAGE = "pages/units.py"
 UNIT_PARAM = "ma"
+SHOWN_CODE_CHARS = 20  # unit codes are 5 digits (agencies a little longer)
 TOP_PROCEDURES = 10
 OVERDUE_COLUMNS = (
     Column("application_id", "col.application_id", "text"),
@@ -54,7 +56,8 @@ match = league.filter(pl.col("unit_code") == code)
 st.page_link(UNITS_PAGE, label=t("unit.back", lang), icon=":material/arrow_back:")
 if match.is_empty():
     st.title(t("units.title", lang))
-    st.warning(t("unit.unknown", lang, code=code or "–"))
+    # The code came from the URL: echoed as plain text, and only its start.
+    st.warning(t("unit.unknown", lang, code=markdown_text(code[:SHOWN_CODE_CHARS]) or "–"))
     st.stop()
 
 row = match.row(0, named=True)

@@ -4,6 +4,9 @@
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
 
+Every command takes `--province CODE ...` (e.g. `--province 31 79`) to report on some
+provinces of a warehouse that holds several; without it, on all of them.
+
 The warehouse is the one the app reads (`WAREHOUSE_PATH`, default data/warehouse.duckdb).
 A bad argument gets one plain line on stderr and exit status 2; no traceback.
 """
@@ -16,8 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from etl.settings import province_code, warehouse_path
-from etl.units import province_name
+from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import snapshot
 from metrics.filters import Filters
@@ -28,6 +30,7 @@ from reports.header import header_block
 from reports.tables import kinds, labelled
 from reports.writers import csv_bytes, xlsx_bytes
 from ui.format import Lang
+from ui.places import place_name
 from ui.strings import t
 
 LANG: Lang = "vi"
@@ -62,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--from", dest="start", type=_day, required=True, help="YYYY-MM-DD")
         command.add_argument("--to", dest="end", type=_day, required=True, help="YYYY-MM-DD")
         command.add_argument("--unit", nargs="+", default=[], help="mã đơn vị (5 chữ số)")
+        command.add_argument("--province", nargs="+", type=int, default=[], help="mã tỉnh")
         command.add_argument("--out", type=Path, required=True)
     pdf_command.add_command(commands)  # the A4 report; its own options and checks
     return parser
@@ -77,10 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         _fail(t("cli.bad_suffix", LANG, suffixes=", ".join(SUFFIXES[args.command]), path=args.out))
     if not warehouse_path().exists():
         _fail(t("cli.no_warehouse", LANG, path=warehouse_path()))
-    filters = Filters(args.start, args.end, unit_codes=tuple(args.unit))
-    province = province_name(province_code())
+    filters = Filters(
+        args.start, args.end, unit_codes=tuple(args.unit), province_codes=tuple(args.province)
+    )
     with snapshot() as con:
         options = filter_options(con)
+        held = {code for code, _ in options.provinces}
+        for code in filters.province_codes:
+            if code not in held:
+                _fail(t("cli.bad_province", LANG, code=code))
+        province = place_name(options, filters.province_codes, LANG)
         known = {unit.code for unit in options.units}
         for code in filters.unit_codes:
             if code not in known:

@@ -14,6 +14,7 @@ from metrics.by_unit import RankMeasure, best_and_worst
 from metrics.kpis import KpiComparison
 from ui import format as fmt
 from ui.format import Lang
+from ui.places import is_national
 from ui.shell import View, where
 from ui.strings import t
 
@@ -22,9 +23,14 @@ CITY_PREFIX = "Thành phố"
 
 
 def _place(view: View) -> str:
-    """ "toàn thành phố" for the whole province, else the scope in words."""
+    """ "toàn thành phố" for the whole province, "toàn quốc" for the whole country, else the
+    scope in words."""
     if view.filters.is_restricted():
         return where(view)
+    if is_national(view.options, ()):
+        return t("summary.whole_country", view.lang)
+    if len(view.options.provinces) > 1:
+        return view.province
     city = view.province.startswith(CITY_PREFIX)
     return t("summary.whole_city" if city else "summary.whole_province", view.lang)
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from etl.settings import province_code, warehouse_path
-from etl.units import province_name
+from etl.settings import warehouse_path
 from metrics.connection import WarehouseMissing, current_version, snapshot
 from metrics.filters import Filters
 from metrics.freshness import freshness
@@ -23,6 +23,7 @@ from reports.document import ReportMetrics, build_report, gather
 from reports.document_html import report_pdf
 from reports.render import ChromiumMissing, PrintFailed
 from ui.format import LANGS, Lang
+from ui.places import place_name
 from ui.shell import View
 from ui.strings import t
 
@@ -51,6 +52,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         default=[],
         help="mã (5 chữ số) hoặc tên phường, xã / unit codes or names",
     )
+    parser.add_argument(
+        "--province", nargs="+", type=int, default=[], help="mã tỉnh / province codes"
+    )
     parser.add_argument("--lang", choices=LANGS, default="vi")
     parser.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
     parser.add_argument("--out", type=Path, required=True, help="FILE.pdf")
@@ -58,6 +62,10 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 class UnknownUnit(ValueError):
     """A --unit that names no commune-level unit of the warehouse."""
+
+
+class UnknownProvince(ValueError):
+    """A --province that the warehouse holds no units of."""
 
 
 def resolve_units(wanted: list[str], options: FilterOptions) -> tuple[str, ...]:
@@ -74,15 +82,26 @@ def resolve_units(wanted: list[str], options: FilterOptions) -> tuple[str, ...]:
 
 
 def load_report_view(
-    path: Path, start: date, end: date, units: list[str], lang: Lang
+    path: Path,
+    start: date,
+    end: date,
+    units: list[str],
+    lang: Lang,
+    provinces: Sequence[int] = (),
 ) -> tuple[View, ReportMetrics]:
     """The view (as the app would build it) and its report metrics, from one snapshot."""
     version = current_version(path)
     with snapshot(path) as con:
         fresh, options = freshness(con), filter_options(con)
-        filters = Filters(start, end, unit_codes=resolve_units(units, options))
+        held = {code for code, _ in options.provinces}
+        for code in provinces:
+            if code not in held:
+                raise UnknownProvince(code)
+        filters = Filters(
+            start, end, unit_codes=resolve_units(units, options), province_codes=tuple(provinces)
+        )
         metrics = gather(con, filters, fresh.data_start)
-    view = View(lang, filters, version, fresh, options, province_name(province_code()))
+    view = View(lang, filters, version, fresh, options, place_name(options, provinces, lang))
     return view, metrics
 
 
@@ -93,10 +112,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = args.warehouse or warehouse_path()
     try:
-        view, metrics = load_report_view(path, args.start, args.end, args.unit, lang)
+        view, metrics = load_report_view(path, args.start, args.end, args.unit, lang, args.province)
         pdf = report_pdf(build_report(view, metrics, datetime.now()))
     except UnknownUnit as unknown:
         print(t("pdf_cli.unknown_unit", lang, unit=unknown), file=sys.stderr)
+        return EXIT_USAGE
+    except UnknownProvince as unknown:
+        print(t("pdf_cli.unknown_province", lang, code=unknown), file=sys.stderr)
         return EXIT_USAGE
     except WarehouseMissing:
         print(t("boot.missing", lang, path=path), file=sys.stderr)

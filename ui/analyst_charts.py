@@ -12,6 +12,7 @@ import polars as pl
 
 from ui import format as fmt
 from ui.format import Lang
+from ui.safe_text import plotly_text
 from ui.strings import t
 from ui.theme import COLORS, base_figure, count_axis, rate_axis
 
@@ -38,7 +39,7 @@ def units_scatter(league: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     units = league.filter(pl.col("received") > 0)
     figure = base_figure(t("chart.units_scatter", lang), scope, lang, height=SCATTER_HEIGHT)
     hover = [
-        t("hover.unit_point", lang, name=name, received=fmt.number(received, lang),
+        t("hover.unit_point", lang, name=plotly_text(name), received=fmt.number(received, lang),
           online=_ratio(online, received, lang), on_time=_ratio(on_time, to_handle, lang))
         for name, received, online, on_time, to_handle in units.select(
             "name", "received", "received_online", "on_time", "to_handle").iter_rows()

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.provenance import file_stem, filters_detail, source_line
+from ui.safe_text import plain_figure, plotly_text
 from ui.shell import current_view
 from ui.theme import chart_config
 
@@ -44,5 +45,7 @@ def show_chart(figure: go.Figure, name: str, **kwargs: Any) -> Any:
     export; `name` (Vietnamese, any accents) becomes the saved file's name. Other keyword
     arguments (key, on_select, …) go to `st.plotly_chart`, whose value is returned."""
     view = current_view()
-    stamp(figure, filters_detail(view), source_line(view))
+    # Names from data files are text, never Plotly markup; the stamp adds the only markup.
+    plain_figure(figure)
+    stamp(figure, plotly_text(filters_detail(view)), plotly_text(source_line(view)))
     return st.plotly_chart(figure, config=chart_config(file_stem(name, view.filters)), **kwargs)

@@ -3,7 +3,8 @@
 Each loader opens one read-only snapshot and calls one metrics function. Results are cached
 per (warehouse version, arguments): the version is the live file's inode and mtime, read on
 every script run, so a new load changes every key at once and nothing stale is shown; old
-entries simply age out of the bounded cache.
+entries simply age out of the bounded cache. Every read checks that the file it attached is
+that version (a load may swap the file mid-run), so one run shows one version throughout.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import polars as pl
 import streamlit as st
 
 from metrics import activity, by_field, by_unit, freshness, kpis, options, quality
-from metrics.connection import WarehouseVersion, snapshot
+from metrics.connection import WarehouseChanged, WarehouseVersion, snapshot
 from metrics.filters import Filters
 
 T = TypeVar("T")
@@ -27,8 +28,14 @@ MAX_ENTRIES = 128
 
 
 def _read(version: WarehouseVersion, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-    with snapshot(Path(version.path)) as con:
-        return query(con)
+    """Run `query` on exactly the warehouse version this run started with. If a load has
+    replaced the file since, start the run again (it then reads the new version): results of
+    the new file are never cached, or shown, under the old version's key."""
+    try:
+        with snapshot(Path(version.path), expected=version) as con:
+            return query(con)
+    except WarehouseChanged:
+        st.rerun()
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)

@@ -20,12 +20,14 @@ from metrics.options import FilterOptions
 from ui import format as fmt
 from ui.format import LANGS, Lang
 from ui.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
+from ui.places import listed_units, short_name, unit_labels
 from ui.strings import t
 
 # Every URL parameter of the app (widget keys), in one place so that no two pages collide.
 LANG, PERIOD, DATES = "lang", "period", "dates"
 LEVEL, KIND, UNIT, FIELD, AGENCY, CHANNEL = "level", "kind", "unit", "field", "agency", "channel"
 GRAIN, RANK = "grain", "rank"  # the overview's trend granularity and ranking measure
+PROVINCE = "province"  # shown only when the warehouse holds several provinces
 # Bound widgets whose labels depend on the language (see `relabel`).
 TRANSLATED_KEYS = (PERIOD, LEVEL, KIND, CHANNEL, GRAIN, RANK)
 _LAST_RANGE = "_last_range"
@@ -63,7 +65,7 @@ def relabel() -> None:
 def reset_filters() -> None:
     st.session_state[PERIOD] = DEFAULT_PRESET
     st.session_state.pop(DATES, None)
-    for key in (LEVEL, KIND, UNIT, FIELD, AGENCY, CHANNEL):
+    for key in (PROVINCE, LEVEL, KIND, UNIT, FIELD, AGENCY, CHANNEL):
         st.session_state[key] = []
 
 
@@ -87,8 +89,12 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
         start, end = _period(lang, data_start, data_end)
         levels = _pills(t("filters.level", lang), LEVELS, lambda v: t(f"level.{v}", lang), LEVEL)
         kinds = _pills(t("filters.kind", lang), KINDS, lambda v: t(f"kind.{v}", lang), KIND)
-        units = sorted(options.units, key=lambda unit: fmt.vi_sort_key(unit.name))
-        unit_names = {unit.code: unit.name for unit in units}
+        provinces = _provinces(options, lang)
+        units = sorted(
+            listed_units(options, provinces), key=lambda unit: fmt.vi_sort_key(unit.name)
+        )
+        unit_names = unit_labels(options, units)
+        _keep_listed(UNIT, unit_names)
         unit_codes = _multiselect(
             t("filters.units", lang), list(unit_names), unit_names, UNIT, lang
         )
@@ -113,7 +119,32 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
         fields=tuple(chosen_fields),
         agency_codes=tuple(agency_codes),
         channels=tuple(channels),
+        province_codes=tuple(provinces),
     )
+
+
+def _provinces(options: FilterOptions, lang: Lang) -> list[int]:
+    """The province picker, drawn only when the warehouse holds more than one province."""
+    if len(options.provinces) < 2:
+        return []
+    names = dict(sorted(options.provinces, key=lambda item: fmt.vi_sort_key(short_name(item[1]))))
+    chosen = st.multiselect(
+        t("filters.provinces", lang),
+        list(names),
+        format_func=names.__getitem__,
+        placeholder=t("filters.all", lang),
+        key=PROVINCE,
+        bind="query-params",
+    )
+    return list(chosen)
+
+
+def _keep_listed(key: str, listed: dict[str, str]) -> None:
+    """Drop picked values the picker no longer lists (units of a province just unpicked), so
+    the picker and the filters agree."""
+    picked = st.session_state.get(key)
+    if picked and any(value not in listed for value in picked):
+        st.session_state[key] = [value for value in picked if value in listed]
 
 
 def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:
@@ -140,7 +171,9 @@ def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:
         )
         # While a person has clicked only the first day of a range, show that one day.
         days = tuple(chosen) if isinstance(chosen, tuple | list) else (chosen,)
-        start, end = (days[0], days[-1]) if days and days[0] else default
+        # A pasted URL may give the range backwards (`?dates=2025-07-20&dates=2025-07-01`).
+        picked = [day for day in days if day]
+        start, end = (min(picked), max(picked)) if picked else default
     else:
         start, end = preset_range(preset, data_end)
         st.caption(fmt.day_range(start, end))

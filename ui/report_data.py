@@ -7,15 +7,14 @@ new entries and nothing stale is shown; see `ui/data.py` for the same rule.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import streamlit as st
 
-from metrics.connection import WarehouseVersion, snapshot
+from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
 from reports.document import ReportMetrics, build_report, gather
 from reports.document_html import report_pdf
-from ui.data import MAX_ENTRIES
+from ui.data import MAX_ENTRIES, _read
 from ui.format import Lang
 from ui.shell import View
 
@@ -27,8 +26,7 @@ PDF_ENTRIES = 16
 def load_report_metrics(
     version: WarehouseVersion, filters: Filters, data_start: date | None
 ) -> ReportMetrics:
-    with snapshot(Path(version.path)) as con:
-        return gather(con, filters, data_start)
+    return _read(version, lambda con: gather(con, filters, data_start))
 
 
 @st.cache_data(max_entries=PDF_ENTRIES, show_spinner=False)

@@ -16,7 +16,9 @@ from metrics.filters import Filters
 from metrics.freshness import Freshness
 from metrics.options import FilterOptions
 from ui import format as fmt
+from ui.auth import current_account
 from ui.format import Lang
+from ui.places import listed_units, unit_labels
 from ui.strings import t
 
 _VIEW_KEY = "_view"
@@ -50,7 +52,7 @@ def where(view: View) -> str:
     """Where the numbers come from, in words: the province, the chosen units or kinds,
     and a note when other filters narrow it further."""
     filters, lang = view.filters, view.lang
-    names = {unit.code: unit.name for unit in view.options.units}
+    names = unit_labels(view.options, listed_units(view.options, filters.province_codes))
     if filters.unit_codes:
         chosen = [names.get(code, code) for code in filters.unit_codes]
         place = ", ".join(chosen) if len(chosen) <= 2 else t("scope.units", lang, count=len(chosen))
@@ -80,13 +82,21 @@ def freshness_line(view: View) -> None:
     """Data up to, last load, row count, and rejected rows linking to the data-quality page."""
     lang, fresh = view.lang, view.freshness
     unknown = t("freshness.unknown", lang)
+    text_parts = (
+        fmt.day(fresh.data_end) if fresh.data_end else unknown,
+        fmt.timestamp(fresh.loaded_at) if fresh.loaded_at else unknown,
+    )
     text = t(
         "freshness.text",
         lang,
-        data_end=fmt.day(fresh.data_end) if fresh.data_end else unknown,
-        loaded_at=fmt.timestamp(fresh.loaded_at) if fresh.loaded_at else unknown,
+        data_end=text_parts[0],
+        loaded_at=text_parts[1],
         applications=fmt.number(fresh.applications, lang),
     )
+    if not current_account().access.is_city:
+        # Warehouse-wide counts are the city's; a restricted account sees how fresh, not how many.
+        st.caption(t("freshness.short", lang, data_end=text_parts[0], loaded_at=text_parts[1]))
+        return
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.caption(text + " ·")
         st.page_link(

@@ -29,6 +29,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filters.dates": ("Từ ngày – đến ngày", "From – to"),
     "filters.level": ("Cấp thủ tục", "Procedure level"),
     "filters.kind": ("Loại đơn vị", "Unit type"),
+    "filters.provinces": ("Tỉnh, thành phố", "Provinces"),
     "filters.units": ("Phường, xã, đặc khu", "Wards and communes"),
     "filters.fields": ("Lĩnh vực", "Field"),
     "filters.agencies": ("Cơ quan (sở, ngành)", "Agency"),
@@ -54,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "freshness.text": (
         "Dữ liệu đến ngày {data_end} · nạp lúc {loaded_at} · {applications} hồ sơ",
         "Data up to {data_end} · loaded {loaded_at} · {applications} applications",
+    ),
+    "freshness.short": (
+        "Dữ liệu đến ngày {data_end} · nạp lúc {loaded_at}",
+        "Data up to {data_end} · loaded {loaded_at}",
     ),
     "freshness.rejected": ("{rejected} dòng bị loại", "{rejected} rows rejected"),
     "freshness.unknown": ("chưa rõ", "unknown"),
@@ -91,6 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Overview of administrative procedures",
     ),
     "scope.units": ("{count} đơn vị đã chọn", "{count} selected units"),
+    "scope.country": ("Toàn quốc", "Whole country"),
+    "scope.provinces": ("{count} tỉnh, thành phố", "{count} provinces"),
     "scope.filtered": ("đã lọc", "filtered"),
     "scope.line": ("{where}, {period}", "{where}, {period}"),
     "empty.no_data": (
@@ -292,6 +299,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         'No unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
         '"Phường An Biên").',
     ),
+    "pdf_cli.unknown_province": (
+        "Không có tỉnh, thành phố mã {code} trong kho dữ liệu.",
+        "No province with code {code} in the warehouse.",
+    ),
     "pdf_cli.bad_period": (
         "Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
         "Invalid period: the start {start} is after the end {end}.",
@@ -308,6 +319,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "summary.whole_city": ("toàn thành phố", "the whole city"),
     "summary.whole_province": ("toàn tỉnh", "the whole province"),
+    "summary.whole_country": ("toàn quốc", "the whole country"),
     "summary.received": (
         "Trong kỳ, {where} tiếp nhận {received} hồ sơ{change}; {online_share} nộp trực tuyến.",
         "In the period, {where} received {received} applications{change}; {online_share} "
@@ -649,6 +661,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ngày bắt đầu {start} sau ngày kết thúc {end}",
         "start {start} is after end {end}",
     ),
+    "cli.bad_province": (
+        "không có tỉnh, thành phố mã {code} trong kho dữ liệu",
+        "no province with code {code} in the warehouse",
+    ),
     "cli.bad_unit": (
         "không có đơn vị mã {code} trong kho dữ liệu",
         "no unit with code {code} in the warehouse",
@@ -664,6 +680,99 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.cannot_write": ("không ghi được tệp {path}: {reason}", "cannot write {path}: {reason}"),
     "cli.error": ("Lỗi: {message}", "Error: {message}"),
     "cli.written": ("Đã ghi {path}", "Wrote {path}"),
+    # Sign-in and roles (ui/auth.py, ui/passwords.py)
+    "auth.title": ("Đăng nhập", "Sign in"),
+    "auth.intro": (
+        "Dữ liệu chỉ hiển thị sau khi đăng nhập.",
+        "The data are shown after signing in.",
+    ),
+    "auth.username": ("Tên đăng nhập", "User name"),
+    "auth.password": ("Mật khẩu", "Password"),
+    "auth.submit": ("Đăng nhập", "Sign in"),
+    "auth.oidc": ("Đăng nhập bằng tài khoản cơ quan", "Sign in with your office account"),
+    "auth.oidc_missing": (
+        "Đăng nhập qua nhà cung cấp định danh chưa dùng được: máy chủ cần gói streamlit[auth].",
+        "Sign-in through the identity provider is not available: the server needs streamlit[auth].",
+    ),
+    "auth.failed": (
+        "Tên đăng nhập hoặc mật khẩu không đúng.",
+        "Wrong user name or password.",
+    ),
+    "auth.locked": (
+        "Đăng nhập sai quá nhiều lần; thử lại sau {minutes} phút.",
+        "Too many failed attempts; try again in {minutes} minutes.",
+    ),
+    "auth.no_role": (
+        "Tài khoản {name} chưa được cấp quyền xem dữ liệu; liên hệ quản trị viên.",
+        "The account {name} has no access to the data yet; ask an administrator.",
+    ),
+    "auth.signed_in": ("Đăng nhập: {name} · {role}", "Signed in: {name} · {role}"),
+    "auth.sign_out": ("Đăng xuất", "Sign out"),
+    "auth.open_notice": (
+        "Chưa cấu hình đăng nhập: ai mở được địa chỉ này đều xem được toàn bộ dữ liệu và "
+        "không ai nạp được dữ liệu từ trình duyệt. Xem SECURITY.md để bật đăng nhập.",
+        "Sign-in is not configured: anyone who can open this address sees all data, and "
+        "nobody can upload data from the browser. See SECURITY.md to turn sign-in on.",
+    ),
+    "role.admin": ("quản trị", "administrator"),
+    "role.city": ("cấp thành phố", "city level"),
+    "role.agency": ("cơ quan {codes}", "agency {codes}"),
+    "role.commune": ("đơn vị {codes}", "unit {codes}"),
+    "passwords.usage": (
+        "Cách dùng: python -m ui.passwords hash",
+        "Usage: python -m ui.passwords hash",
+    ),
+    "passwords.prompt": ("Mật khẩu: ", "Password: "),
+    "passwords.again": ("Nhập lại: ", "Again: "),
+    "passwords.too_short": (
+        "Mật khẩu cần ít nhất {count} ký tự.",
+        "The password needs at least {count} characters.",
+    ),
+    "passwords.mismatch": ("Hai lần nhập không khớp.", "The two entries differ."),
+    # Upload page (pages/upload.py)
+    "nav.upload": ("Nạp dữ liệu", "Upload data"),
+    "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),
+    "upload.intro": (
+        "Chọn một hoặc nhiều tệp xuất của hệ thống một cửa ({types}, tối đa {max_mb} MB mỗi "
+        "tệp). Tệp được nạp như lệnh `python -m etl load`: dòng không dùng được được giữ lại "
+        "trong trang Chất lượng dữ liệu, không mất dòng nào.",
+        "Choose one or more exports of the one-stop system ({types}, at most {max_mb} MB each). "
+        "They are loaded as `python -m etl load` does: rows that cannot be used are kept on the "
+        "Data quality page; no row is lost.",
+    ),
+    "upload.files": ("Tệp xuất", "Export files"),
+    "upload.start": ("Nạp vào kho dữ liệu", "Load into the warehouse"),
+    "upload.admin_only": (
+        "Chỉ quản trị viên được nạp dữ liệu.",
+        "Only administrators can load data.",
+    ),
+    "upload.too_big": (
+        "{name}: tệp {size} MB vượt giới hạn {max_mb} MB; không nạp.",
+        "{name}: the file is {size} MB, over the {max_mb} MB limit; not loaded.",
+    ),
+    "upload.bad_type": (
+        "{name}: loại tệp không được nhận (chỉ {types}); không nạp.",
+        "{name}: this type of file is not accepted (only {types}); not loaded.",
+    ),
+    "upload.running": ("Đang nạp…", "Loading…"),
+    "upload.done": ("Đã nạp xong", "Loaded"),
+    "upload.failed_all": (
+        "Không nạp được: {error}. Kho dữ liệu giữ nguyên như trước.",
+        "Could not load: {error}. The warehouse is unchanged.",
+    ),
+    "upload.file_error": (
+        "{name}: không đọc được tệp — {error}",
+        "{name}: cannot read the file — {error}",
+    ),
+    "upload.summary": (
+        "{name} ({kind}): đọc {read} · nạp {loaded} · loại {rejected}",
+        "{name} ({kind}): read {read} · loaded {loaded} · rejected {rejected}",
+    ),
+    "upload.reasons": ("Lý do loại: {reasons}", "Rejected because: {reasons}"),
+    "upload.see_rejected": ("Xem các dòng bị loại", "See the rejected rows"),
+    "filekind.applications": ("hồ sơ", "applications"),
+    "filekind.catalog": ("danh mục TTHC", "procedure catalog"),
+    "filekind.plans": ("phương án đơn giản hóa", "simplification plans"),
 }
 
 _COLUMN = {"vi": 0, "en": 1}

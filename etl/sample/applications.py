@@ -132,12 +132,24 @@ def calibration_window(start: date, end: date, scale: float, province_code: int)
 
 
 def daily_counts(
-    start: date, end: date, scale: float, seed: int, units: int, window: Window | None
+    start: date,
+    end: date,
+    scale: float,
+    seed: int,
+    units: int,
+    window: Window | None,
+    total: int | None = None,
 ) -> pl.DataFrame:
-    """Applications received per day: the weight rhythm × a rate fitted to the window."""
+    """Applications received per day: the weight rhythm × a rate fitted to the window, or
+    exactly `total` spread by the rhythm (how a national sample meets its `records`)."""
+    days = day_weights(start, end, seed)
+    if total is not None:
+        assert window is None, "an exact total and the calibration window exclude each other"
+        return days.with_columns(
+            n=pl.Series(allocate(total, days["weight"].to_list()), dtype=pl.Int64)
+        )
     window_weight = day_weights(CALIBRATION_START, CALIBRATION_END, seed)["weight"].sum()
     rate = CALIBRATION_RECEIVED / window_weight * scale * units / CALIBRATION_UNITS
-    days = day_weights(start, end, seed)
     counts = [round(weight * rate) for weight in days["weight"]]
     if window is not None:
         inside = [i for i, day in enumerate(days["day"]) if window.start <= day <= window.end]
@@ -516,10 +528,12 @@ def build_applications(
     catalog: pl.DataFrame,
     units: pl.DataFrame,
     cal: Calendar,
+    total: int | None = None,
 ) -> pl.DataFrame:
-    """Every application of the span in its final state (as of the end of `end`)."""
-    window = calibration_window(start, end, scale, province_code)
-    counts = daily_counts(start, end, scale, seed, units.height, window)
+    """Every application of the span in its final state (as of the end of `end`); exactly
+    `total` of them when given (then `scale` is unused and nothing is calibrated)."""
+    window = None if total is not None else calibration_window(start, end, scale, province_code)
+    counts = daily_counts(start, end, scale, seed, units.height, window, total)
     frame = (
         counts.filter(pl.col("n") > 0)
         .select(pl.col("day").repeat_by("n"))

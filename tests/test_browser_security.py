@@ -1,0 +1,120 @@
+"""Names from data files are text in a real browser: a procedure named
+`<img src=x onerror=alert(1)>` in a field named `<b>x</b>`, loaded through the real ETL, shows
+as those characters in charts, tables and the report, and injects no element and no script."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etl.load import load_files
+from etl.settings import PROJECT_ROOT
+from tests.exports import CATALOG_HEADER, CATALOG_ROWS, VI_LABELS, application, table, write_csv
+from tests.test_browser_app import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    LOAD_TIMEOUT_MS,
+    STARTUP_TIMEOUT_S,
+    VIEWPORT,
+    _free_port,
+    assert_clean,
+    open_view,
+    sync_api,
+)
+
+XSS_NAME = "<img src=x onerror=alert(1)>"
+BOLD_FIELD = "<b>x</b>"
+APPLICATIONS = 30
+
+
+def start_streamlit(warehouse: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on 127.0.0.1 for `warehouse`; returns once it answers."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=PROJECT_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        env=os.environ | {"WAREHOUSE_PATH": str(warehouse), "AUTO_BUILD_SAMPLE": "0"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
+                if answer.status == 200:
+                    return server, url
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"streamlit did not start; see {log}") from None
+            time.sleep(0.2)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("xss")
+    rows = [list(row) for row in CATALOG_ROWS]
+    rows[0][1], rows[0][2] = XSS_NAME, BOLD_FIELD
+    catalog = write_csv(folder / "danh-muc.csv", [CATALOG_HEADER, *rows])
+    records = [
+        application(f"X{n}", received_at=f"{1 + n % 20:02d}/07/2025 08:00",
+                    due_at="25/07/2025 17:00", finished_at=f"{1 + n % 20:02d}/07/2025 15:00")
+        for n in range(APPLICATIONS)
+    ]  # fmt: skip
+    exports = write_csv(folder / "ho-so.csv", table(records, VI_LABELS))
+    warehouse = folder / "warehouse.duckdb"
+    assert all(r.error is None for r in load_files([catalog, exports], warehouse))
+    server, url = start_streamlit(warehouse, folder / "streamlit.log")
+    try:
+        yield url
+    finally:
+        stop(server)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[sync_api.Browser]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def test_hostile_names_show_as_text_and_inject_nothing(
+    browser: sync_api.Browser, hostile_url: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(LOAD_TIMEOUT_MS)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in ("", "thu-tuc", "bao-cao"):
+            open_view(page, f"{hostile_url}/{path}")
+            assert_clean(page)
+            assert page.locator('img[src="x"]').count() == 0, path
+            assert page.locator(".main-svg b, .main-svg img, .stMarkdown b").count() == 0, path
+        # The overview's fields chart names the field with its literal characters.
+        open_view(page, hostile_url)
+        ticks = page.locator(".main-svg text").all_text_contents()
+        assert BOLD_FIELD in ticks, ticks
+        # The report's summary names the busiest field as written.
+        open_view(page, f"{hostile_url}/bao-cao")
+        assert BOLD_FIELD in " ".join(page.locator('[data-testid="stMarkdown"]').all_inner_texts())
+        assert dialogs == []
+    finally:
+        context.close()
