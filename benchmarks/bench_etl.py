@@ -110,7 +110,11 @@ import duckdb, sys
 con = duckdb.connect(sys.argv[1])
 con.execute("SET enable_progress_bar=false")
 files = sys.argv[2:]
-con.execute("create table applications as select * from read_csv(?, header=true)", [files])
+con.execute(
+    "create table applications as select * from "
+    "read_csv(?, header=true, union_by_name=true, ignore_errors=true)",
+    [files],
+)
 con.close()
 """
 

@@ -106,7 +106,7 @@ final as (
 """
 
 _REBUILD = (
-    DAILY_ACTIVITY_SELECT + " select * from final order by day",
+    DAILY_ACTIVITY_SELECT + " select * from final order by province_code, unit_code, day",
     OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
 )
 _PATCH = (
