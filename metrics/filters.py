@@ -57,11 +57,12 @@ class Filters:
         return self.with_period(_minus_year(self.start), _minus_year(self.end))
 
     def is_restricted(self) -> bool:
-        """True when any dimension besides the period is restricted."""
+        """True when any dimension besides the period is restricted by choice (an account's
+        access is not a choice; `ui.auth.restrict` names its unit or agency in the filters)."""
         return any(
             getattr(self, field.name)
             for field in dataclasses.fields(self)
-            if field.name not in ("start", "end")
+            if field.name not in ("start", "end", "access")
         )
 
 

@@ -61,7 +61,7 @@ lang, version = view.lang, view.version
 page_header(view, "dq.title")
 st.caption(t("dq.intro", lang))
 if not sign_in_configured():
-    st.warning(t("auth.open_notice", lang), icon=":material/lock_open:")
+    st.info(t("auth.open_notice", lang), icon=":material/lock_open:")
 
 
 def _reason_labels(frame: pl.DataFrame) -> pl.DataFrame:
