@@ -46,9 +46,10 @@ create or replace temp view summary_source as
 
 # One pass: every application yields a "received" event and, once ended, an "ended" event;
 # a single aggregation over the events is cheaper than two aggregations and a full join.
+# Both branches read the view itself: a CTE read twice is materialised in memory, which
+# runs out of memory on tens of millions of applications.
 DAILY_ACTIVITY_SELECT = """
-with apps as (from summary_source),
-events as (
+with events as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
         1 as received,
@@ -58,7 +59,7 @@ events as (
         0 as ended, 0 as closed, 0 as resolved,
         0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late,
         0.0 as processing_days
-    from apps
+    from summary_source
     union all
     select
         ended_on as day, province_code, unit_code, procedure_code, channel,
@@ -70,7 +71,7 @@ events as (
         (is_finished and ended_on = due_day)::int,
         (is_finished and ended_on > due_day)::int,
         case when is_finished then epoch(finished_at - received_at) / 86400.0 else 0.0 end
-    from apps
+    from summary_source
     where ended_on is not null
 ),
 final as (

@@ -106,7 +106,9 @@ def write_csv(
     return path
 
 
-def write_xlsx(path: Path, rows: list[list[object]], *, title_rows: list[str] = (), total_row: bool = False) -> Path:
+def write_xlsx(
+    path: Path, rows: list[list[object]], *, title_rows: list[str] = (), total_row: bool = False
+) -> Path:
     workbook = xlsxwriter.Workbook(str(path))
     sheet = workbook.add_worksheet()
     date_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})

@@ -60,5 +60,7 @@ def test_read_with_every_row_accounted_for(name: str, load) -> None:
 
 def test_injection_text_is_stored_as_plain_text(load) -> None:
     load(CORPUS / "script-injection.csv")
-    assert query(load.db, "select application_id from applications") == [("<script>alert(1)</script>",)]
+    assert query(load.db, "select application_id from applications") == [
+        ("<script>alert(1)</script>",)
+    ]
     assert query(load.db, "select reason from rejected_rows") == []

@@ -41,12 +41,18 @@ def _sha(path: Path) -> str:
 
 @pytest.fixture
 def loaded_once(tmp_path: Path, load) -> Path:
-    load(write_csv(tmp_path / "first.csv", table([application(f"A-{i}") for i in range(10)], SYNC_LABELS)))
+    load(
+        write_csv(
+            tmp_path / "first.csv", table([application(f"A-{i}") for i in range(10)], SYNC_LABELS)
+        )
+    )
     return load.db
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.4, 1.0])
-def test_killed_load_leaves_the_warehouse_as_it_was(tmp_path: Path, loaded_once: Path, delay: float) -> None:
+def test_killed_load_leaves_the_warehouse_as_it_was(
+    tmp_path: Path, loaded_once: Path, delay: float
+) -> None:
     big = _big_export(tmp_path / "big.csv", "K-")
     before = _sha(loaded_once)
     work = loaded_once.with_name(loaded_once.name + ".tmp")

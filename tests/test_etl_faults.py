@@ -17,11 +17,18 @@ import pytest
 import etl.warehouse_file
 from etl.load import load_files
 from tests.conftest import query
-from tests.exports import SYNC_LABELS, VI_LABELS, application, table, write_csv
+from tests.exports import SYNC_LABELS, application, table, write_csv
 from tests.test_etl_atomic import _big_export
 
 PROJECT = Path(__file__).resolve().parent.parent
-TABLES = ("applications", "procedures", "rejected_rows", "load_log", "daily_activity", "overdue_ledger")
+TABLES = (
+    "applications",
+    "procedures",
+    "rejected_rows",
+    "load_log",
+    "daily_activity",
+    "overdue_ledger",
+)
 # 20 kill points spread over a load's phases (the phase logged last, then a pause in seconds).
 KILL_POINTS = [
     ("copy", 0.0), ("copy", 0.02),
@@ -49,13 +56,23 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict:
     from tests.exports import write_catalog
 
     before = folder / "before.duckdb"
-    small = write_csv(folder / "small.csv", table([application(f"S-{i}") for i in range(5)], SYNC_LABELS))
+    small = write_csv(
+        folder / "small.csv", table([application(f"S-{i}") for i in range(5)], SYNC_LABELS)
+    )
     load_files([write_catalog(folder), small], before)
-    files = [_big_export(folder / "big-1.csv", "A-", 60_000), _big_export(folder / "big-2.csv", "B-", 60_000)]
+    files = [
+        _big_export(folder / "big-1.csv", "A-", 60_000),
+        _big_export(folder / "big-2.csv", "B-", 60_000),
+    ]
     after = folder / "after.duckdb"
     shutil.copyfile(before, after)
     load_files(files, after)
-    return {"before": before, "files": files, "before_state": _state(before), "after_state": _state(after)}
+    return {
+        "before": before,
+        "files": files,
+        "before_state": _state(before),
+        "after_state": _state(after),
+    }
 
 
 def _without_load_times(state: dict[str, list]) -> dict[str, list]:
@@ -64,7 +81,9 @@ def _without_load_times(state: dict[str, list]) -> dict[str, list]:
 
 
 @pytest.mark.parametrize(("phase", "pause"), KILL_POINTS, ids=[f"{p}+{d}s" for p, d in KILL_POINTS])
-def test_kill_in_any_phase_leaves_before_or_after(tmp_path: Path, scenario: dict, phase: str, pause: float) -> None:
+def test_kill_in_any_phase_leaves_before_or_after(
+    tmp_path: Path, scenario: dict, phase: str, pause: float
+) -> None:
     db = tmp_path / "warehouse.duckdb"
     shutil.copyfile(scenario["before"], db)
     process = subprocess.Popen(
@@ -96,11 +115,15 @@ def test_kill_in_any_phase_leaves_before_or_after(tmp_path: Path, scenario: dict
 
 def _mount_small_filesystem(path: Path, size: str) -> bool:
     path.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True
+    )
     return done.returncode == 0
 
 
-def test_disk_full_fails_with_a_clear_message_and_keeps_the_warehouse(tmp_path: Path, scenario: dict) -> None:
+def test_disk_full_fails_with_a_clear_message_and_keeps_the_warehouse(
+    tmp_path: Path, scenario: dict
+) -> None:
     disk = tmp_path / "disk"
     if not _mount_small_filesystem(disk, "6m"):
         pytest.skip("mounting a small tmpfs needs root (CI runs as root)")

@@ -41,14 +41,18 @@ def _assert_all_loaded(results, n: int) -> None:
     ],
 )
 def test_csv_encodings_and_delimiters(tmp_path: Path, load, encoding: str, delimiter: str) -> None:
-    path = write_csv(tmp_path / "ho-so.csv", table(_rows(), VI_LABELS), delimiter=delimiter, encoding=encoding)
+    path = write_csv(
+        tmp_path / "ho-so.csv", table(_rows(), VI_LABELS), delimiter=delimiter, encoding=encoding
+    )
     _assert_all_loaded(load(path), 3)
     units = query(load.db, "select distinct unit_code from applications")
     assert units == [("11311",)]  # the Vietnamese unit name survived the encoding
 
 
 def test_title_rows_and_total_row_are_not_records(tmp_path: Path, load) -> None:
-    path = write_csv(tmp_path / "bao-cao.csv", table(_rows(4), VI_LABELS), title_rows=TITLE, total_row=True)
+    path = write_csv(
+        tmp_path / "bao-cao.csv", table(_rows(4), VI_LABELS), title_rows=TITLE, total_row=True
+    )
     results = load(path)
     _assert_all_loaded(results, 4)
     rows = query(load.db, "select row_number from rejected_rows")
@@ -67,12 +71,16 @@ def test_xlsx_with_title_rows_excel_dates_and_total(tmp_path: Path, load) -> Non
 
 
 def test_parquet_file(tmp_path: Path, load) -> None:
-    frame = pl.DataFrame(table(_rows(2), SYNC_LABELS)[1:], schema=table(_rows(2), SYNC_LABELS)[0], orient="row")
+    frame = pl.DataFrame(
+        table(_rows(2), SYNC_LABELS)[1:], schema=table(_rows(2), SYNC_LABELS)[0], orient="row"
+    )
     frame = frame.with_columns(pl.col("NgayTiepNhan").str.to_datetime("%d/%m/%Y %H:%M"))
     path = tmp_path / "ho-so.parquet"
     frame.write_parquet(path)
     _assert_all_loaded(load(path), 2)
-    assert query(load.db, "select distinct received_at from applications") == [(datetime(2025, 7, 1, 8, 0),)]
+    assert query(load.db, "select distinct received_at from applications") == [
+        (datetime(2025, 7, 1, 8, 0),)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -153,8 +161,12 @@ def test_date_formats(tmp_path: Path, load, received: str, expected: datetime) -
         ("Da tra ket qua", "BCCI", (10, 3)),
     ],
 )
-def test_codes_as_numbers_or_words(tmp_path: Path, load, status: str, channel: str, expected) -> None:
-    path = write_csv(tmp_path / "ho-so.csv", table(_rows(1, status=status, channel=channel), VI_LABELS))
+def test_codes_as_numbers_or_words(
+    tmp_path: Path, load, status: str, channel: str, expected
+) -> None:
+    path = write_csv(
+        tmp_path / "ho-so.csv", table(_rows(1, status=status, channel=channel), VI_LABELS)
+    )
     _assert_all_loaded(load(path), 1)
     assert query(load.db, "select status, channel from applications") == [expected]
 
@@ -189,6 +201,8 @@ def test_procedure_code_stored_as_excel_number_is_restored(tmp_path: Path, load)
 
 def test_large_utf16_file_read_past_the_sniffed_start(tmp_path: Path, load) -> None:
     rows = [application(f"H31.11311-250701-{i:06d}") for i in range(12_000)]  # over 1 MB in UTF-16
-    path = write_csv(tmp_path / "ho-so.csv", table(rows, VI_LABELS), delimiter="\t", encoding="utf-16")
+    path = write_csv(
+        tmp_path / "ho-so.csv", table(rows, VI_LABELS), delimiter="\t", encoding="utf-16"
+    )
     assert path.stat().st_size > 1 << 20
     _assert_all_loaded(load(path), 12_000)

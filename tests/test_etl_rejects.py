@@ -58,7 +58,9 @@ def test_exact_repeat_loads_once_and_rejects_the_copy(tmp_path: Path, load) -> N
     rows = [application("A-1"), application("A-2"), application("A-1")]
     (result,) = load(write_csv(tmp_path / "h.csv", table(rows, VI_LABELS)))
     assert (result.rows_loaded, result.rows_rejected) == (2, 1)
-    assert query(load.db, "select row_number, reason from rejected_rows") == [(4, "duplicate_in_file")]
+    assert query(load.db, "select row_number, reason from rejected_rows") == [
+        (4, "duplicate_in_file")
+    ]
 
 
 def test_same_id_with_new_content_in_one_file_keeps_the_later_row(tmp_path: Path, load) -> None:
@@ -66,7 +68,9 @@ def test_same_id_with_new_content_in_one_file_keeps_the_later_row(tmp_path: Path
     (result,) = load(write_csv(tmp_path / "h.csv", table(rows, VI_LABELS)))
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (2, 1, 1)
     assert query(load.db, "select status from applications") == [(10,)]
-    assert query(load.db, "select row_number, reason from rejected_rows") == [(2, "superseded_in_file")]
+    assert query(load.db, "select row_number, reason from rejected_rows") == [
+        (2, "superseded_in_file")
+    ]
 
 
 def test_every_file_accounts_for_every_row(tmp_path: Path, load) -> None:
@@ -78,7 +82,10 @@ def test_every_file_accounts_for_every_row(tmp_path: Path, load) -> None:
     (result,) = load(write_csv(tmp_path / "h.csv", table(rows, VI_LABELS)))
     stored_loaded = query(load.db, "select count(*) from applications")[0][0]
     stored_rejected = query(load.db, "select count(*) from rejected_rows")[0][0]
-    log = query(load.db, "select rows_read, rows_loaded, rows_rejected from load_log where kind = 'applications'")
+    log = query(
+        load.db,
+        "select rows_read, rows_loaded, rows_rejected from load_log where kind = 'applications'",
+    )
     assert result.rows_read == 21 == stored_loaded + stored_rejected
     assert log == [(21, stored_loaded, stored_rejected)]
 
@@ -94,7 +101,11 @@ def _warehouse_state(db: Path) -> list:
     ("name", "content", "message"),
     [
         ("notes.txt", "chỉ là ghi chú\nkhông phải bảng\n", "không tìm thấy dòng tiêu đề"),
-        ("ho-so.csv", "Mã hồ sơ,Mã TTHC,Ngày tiếp nhận\nA,1.001193,01/07/2025\n", "thiếu cột bắt buộc"),
+        (
+            "ho-so.csv",
+            "Mã hồ sơ,Mã TTHC,Ngày tiếp nhận\nA,1.001193,01/07/2025\n",
+            "thiếu cột bắt buộc",
+        ),
         ("ho-so.pdf", "%PDF-1.4", "không được hỗ trợ"),
         ("ho-so.xlsx", "this is not a zip file", "không mở được tệp Excel"),
     ],
@@ -115,7 +126,9 @@ def test_unreadable_file_one_line_nonzero_exit_data_unchanged(
     assert len(errors) == 1 and str(bad) in errors[0] and message in errors[0], run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert _warehouse_state(load.db) == before
-    assert query(load.db, "select outcome from load_log where file_name = ?", [name]) == [("failed",)]
+    assert query(load.db, "select outcome from load_log where file_name = ?", [name]) == [
+        ("failed",)
+    ]
 
 
 def test_rows_with_problems_in_xlsx_keep_their_sheet_row_numbers(tmp_path: Path, load) -> None:
