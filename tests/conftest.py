@@ -3,7 +3,7 @@ small warehouses built from hand-made exports."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -46,3 +46,21 @@ def load(tmp_path: Path, catalog_file: Path) -> LoadFn:
 def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.sql(sql, params=params).fetchall()
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Streamlit's caches are process-wide: an AppTest test starts and ends with none."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made warehouse of tests/tiny_warehouse.py (read only by the tests)."""
+    from tests.tiny_warehouse import build_tiny_warehouse
+
+    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")

@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 
 import ui.auth
 from etl.settings import PROJECT_ROOT
-from tests.tiny_warehouse import build_tiny_warehouse
 from ui.passwords import make_hash
 from ui.strings import t
 
@@ -32,11 +31,6 @@ def users() -> dict[str, dict[str, str]]:
         "hong": {"password_hash": digest, "role": "commune"},  # no unit: refused
         "dao": {"email": "dao@haiphong.example", "role": "agency", "agency": "31.STP"},
     }
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
 
 
 @pytest.fixture(autouse=True)

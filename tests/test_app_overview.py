@@ -5,34 +5,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
 from tests.test_app_shell import metric_values, start_app
-from tests.tiny_warehouse import PERIOD, build_tiny_warehouse
+from tests.tiny_warehouse import PERIOD
 from ui import format as fmt
 
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 PUBLISHED_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
 
 
 CHANGES: dict[str, tuple[Callable[[AppTest], object], dict]] = {

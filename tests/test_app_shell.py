@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,9 @@ from streamlit.testing.v1 import AppTest
 import ui.bootstrap
 from etl.settings import PROJECT_ROOT
 from tests.tiny_warehouse import build_tiny_warehouse
+
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 APP = str(PROJECT_ROOT / "app.py")
 
@@ -30,18 +32,6 @@ def start_app(
 
 def metric_values(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
 
 
 def test_default_view_renders_with_navigation_and_freshness(

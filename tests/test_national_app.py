@@ -3,17 +3,17 @@ the URL, narrowing the unit picker, and followed by every page's scope line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from etl.units import commune_units
 from reports.__main__ import main as reports_main
 from tests.test_app_shell import metric_values, start_app
-from tests.tiny_warehouse import build_tiny_warehouse
+
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PERIOD_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}
 HANOI = "Thành phố Hà Nội"
@@ -26,13 +26,6 @@ PAGES = (
     "pages/data_quality.py",
     "pages/report.py",
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +41,6 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
         province_codes=[31, 1, 79],
         records=30_000,
     )
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
 
 
 def _keys(app) -> set[str]:

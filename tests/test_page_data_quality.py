@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from tests.test_app_shell import start_app
-from tests.tiny_warehouse import build_tiny_warehouse
 
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def test_page_shows_loads_rejections_and_freshness(
     monkeypatch: pytest.MonkeyPatch, tiny: Path
 ) -> None:
+
     app = start_app(monkeypatch, tiny)
     app.switch_page("pages/data_quality.py").run()
     assert not app.exception

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from metrics.connection import snapshot
 from metrics.simplification import simplification_summary
 from tests.test_app_shell import start_app
 
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def test_sample_figures(sample_warehouse: Path) -> None:
@@ -30,6 +24,7 @@ def test_sample_figures(sample_warehouse: Path) -> None:
 def test_page_renders_and_a_filter_narrows_the_actual_times(
     monkeypatch: pytest.MonkeyPatch, sample_warehouse: Path
 ) -> None:
+
     app = start_app(monkeypatch, sample_warehouse, period="Từ 01/07/2025")
     app.switch_page("pages/simplification.py").run()
     assert not app.exception

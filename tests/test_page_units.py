@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from tests.test_app_shell import start_app
-from tests.tiny_warehouse import build_tiny_warehouse
+
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PERIOD_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-10", "2025-07-20"]}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
 
 
 def test_league_renders_and_filters_narrow_it(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:

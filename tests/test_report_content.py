@@ -6,12 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from etl.settings import PROJECT_ROOT
 from metrics.filters import Filters
@@ -25,6 +23,9 @@ from ui.kpi_cards import CARDS, format_value
 from ui.provenance import file_stem, slug
 from ui.theme import base_figure
 
+# Streamlit caches are process-wide: every test here starts and ends with none.
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
 PERIOD = (date(2025, 8, 1), date(2025, 8, 20))
 NO_BROWSER = {"BROWSER_PATH": "/nonexistent/chromium"}
 
@@ -32,13 +33,6 @@ NO_BROWSER = {"BROWSER_PATH": "/nonexistent/chromium"}
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_small_warehouse(tmp_path_factory.mktemp("small") / "warehouse.duckdb")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    yield
-    st.cache_data.clear()
 
 
 def test_summary_and_cards_say_what_the_metrics_say(small: Path) -> None:
