@@ -118,6 +118,27 @@ create table if not exists overdue_ledger (
     n              bigint not null
 );
 
+-- Summary: daily_activity rolled up without unit and procedure (city- and province-wide views).
+create table if not exists province_activity (
+    day                 date not null,
+    province_code       integer not null,
+    channel             tinyint not null,
+    level               varchar,
+    field               varchar,
+    agency_code         varchar,
+    received            bigint not null,
+    received_fee        bigint not null,
+    paid_online         bigint not null,
+    digitized           bigint not null,
+    ended               bigint not null,
+    closed              bigint not null,
+    resolved            bigint not null,
+    resolved_early      bigint not null,
+    resolved_on_time    bigint not null,
+    resolved_late       bigint not null,
+    processing_days_sum double not null
+);
+
 create table if not exists warehouse_info (
     key   varchar primary key,
     value varchar

@@ -5,6 +5,9 @@ what ended that day. Any period's KPIs follow from sums over it (DATA_SPEC §4):
 received and resolved in P directly; carried in at d0 = received before d0 − ended before d0;
 in progress at d1 = received up to d1 − ended up to d1.
 
+`province_activity` rolls `daily_activity` up without unit and procedure, for the city- and
+province-wide views that are most of what leaders open.
+
 `overdue_ledger` keeps only applications that are open or ended after their due date: the only
 ones that can be "in progress, overdue" on some day d, i.e. due_day < d and not ended by d.
 It is small (late and open applications), so any day's overdue count is one cheap sum.
@@ -106,6 +109,29 @@ final as (
 )
 """
 
+# Rollup of daily_activity without the unit and the procedure: what city- and province-wide
+# views read (a national year is a few hundred thousand rows here, tens of millions in
+# daily_activity). Level, field and agency come along so those filters still apply.
+PROVINCE_ACTIVITY_SELECT = """
+select
+    d.day, d.province_code, d.channel, p.level, p.field, p.agency_code,
+    sum(d.received)::bigint as received,
+    sum(d.received_fee)::bigint as received_fee,
+    sum(d.paid_online)::bigint as paid_online,
+    sum(d.digitized)::bigint as digitized,
+    sum(d.ended)::bigint as ended,
+    sum(d.closed)::bigint as closed,
+    sum(d.resolved)::bigint as resolved,
+    sum(d.resolved_early)::bigint as resolved_early,
+    sum(d.resolved_on_time)::bigint as resolved_on_time,
+    sum(d.resolved_late)::bigint as resolved_late,
+    sum(d.processing_days_sum)::double as processing_days_sum
+from daily_activity as d
+left join procedures as p using (procedure_code)
+where {scope}
+group by all
+"""
+
 _REBUILD = (
     DAILY_ACTIVITY_SELECT + " select * from final order by province_code, unit_code, day",
     OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
@@ -122,6 +148,11 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create or replace table daily_activity as " + _REBUILD[0])
     con.execute("create or replace table overdue_ledger as " + _REBUILD[1])
     con.execute("drop view summary_source")
+    con.execute(
+        "create or replace table province_activity as "
+        + PROVINCE_ACTIVITY_SELECT.format(scope="true")
+        + " order by day"
+    )
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
@@ -133,6 +164,11 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("delete from overdue_ledger where due_day in (select day from touched_days)")
     con.execute("insert into overdue_ledger " + _PATCH[1])
     con.execute("drop view summary_source")
+    con.execute("delete from province_activity where day in (select day from touched_days)")
+    con.execute(
+        "insert into province_activity "
+        + PROVINCE_ACTIVITY_SELECT.format(scope="d.day in (select day from touched_days)")
+    )
     con.execute("delete from touched_days")
 
 

@@ -22,6 +22,8 @@ from metrics.filters import Filters
 # The fact tables a metric may read through the scope (both carry unit, procedure, channel).
 FactTable = Literal["daily_activity", "overdue_ledger"]
 _FACT_TABLES = ("daily_activity", "overdue_ledger")
+# The rollup without unit and procedure (etl/summaries.py), for views that name no unit.
+ROLLUP_TABLE = "province_activity"
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,40 @@ def scoped_applications(filters: Filters) -> Sql:
     return Sql("select * from applications where " + where.text, where.params)  # noqa: S608
 
 
-def with_facts(filters: Filters, body: str, *params: object) -> Sql:
+def rollup_serves(filters: Filters) -> bool:
+    """True when no unit is named, by the filters or by the person's access: the unit-free
+    rollup then holds every row the view needs."""
+    return not (filters.unit_codes or filters.unit_kinds or filters.access.role == "commune")
+
+
+def _scoped_rollup(filters: Filters) -> Sql:
+    """Rows of the rollup the filters keep; level, field and agency are its own columns."""
+    predicates = []
+    if filters.province_codes:
+        predicates.append(_member("province_code", filters.province_codes))
+    if filters.channels:
+        predicates.append(_member("channel", filters.channels))
+    agencies = filters.access.agency_codes if filters.access.role == "agency" else ()
+    for column, values in (
+        ("level", filters.levels),
+        ("field", filters.fields),
+        ("agency_code", filters.agency_codes),
+        ("agency_code", agencies),
+    ):
+        if values:
+            predicates.append(_member(column, values))
+    where = _and(predicates) if predicates else Sql("true")
+    return Sql("select * from " + ROLLUP_TABLE + " where " + where.text, where.params)  # noqa: S608
+
+
+def with_facts(filters: Filters, body: str, *params: object, rollup: bool = False) -> Sql:
     """`body` (SQL written in metrics/) run after two CTEs: `facts` = scoped daily_activity and
-    `ledger` = scoped overdue_ledger. Parameters: the scope's first, then `params`."""
-    facts = scoped("daily_activity", filters)
+    `ledger` = scoped overdue_ledger. Parameters: the scope's first, then `params`.
+
+    A body that reads only day, channel and the measures from `facts` may say `rollup=True`:
+    when the view names no unit, `facts` then comes from the much smaller rollup."""
+    use_rollup = rollup and rollup_serves(filters)
+    facts = _scoped_rollup(filters) if use_rollup else scoped("daily_activity", filters)
     ledger = scoped("overdue_ledger", filters)
     text = "\n".join(
         [

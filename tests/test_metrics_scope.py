@@ -70,3 +70,36 @@ def test_scoped_accepts_only_summary_tables() -> None:
         scoped("applications", Filters(date(2025, 7, 1), date(2025, 7, 1)))  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         placeholders(0)
+
+
+def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
+    """City- and province-wide views read the unit-free rollup; with the same filters routed
+    through daily_activity (a unit filter listing every unit) the answers are identical."""
+    from dataclasses import replace
+    from datetime import date
+
+    from metrics.activity import channel_mix, trend
+    from metrics.connection import snapshot
+    from metrics.filters import Filters
+    from metrics.kpis import period_kpis
+    from metrics.scope import rollup_serves
+
+    with snapshot(sample_warehouse) as con:
+        every_unit = tuple(r[0] for r in con.sql("select unit_code from units").fetchall())
+        views = [
+            Filters(date(2025, 7, 1), date(2025, 8, 20)),
+            Filters(date(2025, 9, 1), date(2025, 9, 30), channels=(2,), levels=("xa",)),
+            Filters(date(2026, 1, 1), date(2026, 3, 31), fields=("Hộ tịch", "Đất đai")),
+        ]
+        for view in views:
+            through_units = replace(view, unit_codes=every_unit)
+            assert rollup_serves(view) and not rollup_serves(through_units)
+            periods = [(view.start, view.end), (date(2025, 7, 1), view.end)]
+            # Sums of floating-point days may differ in the last digits with the order of addition.
+            rounded = [
+                replace(k, processing_days_sum=round(k.processing_days_sum, 6))
+                for k in period_kpis(con, view, periods) + period_kpis(con, through_units, periods)
+            ]
+            assert rounded[: len(periods)] == rounded[len(periods) :]
+            assert trend(con, view, "week").equals(trend(con, through_units, "week"))
+            assert channel_mix(con, view).equals(channel_mix(con, through_units))
