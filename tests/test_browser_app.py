@@ -132,6 +132,9 @@ def open_view(page: sync_api.Page, url: str) -> sync_api.Page:
 
 
 def wait_until_drawn(page: sync_api.Page) -> None:
+    # "notRunning" is also the state before the first run starts: wait for the page's title
+    # first, so the run has really happened.
+    page.wait_for_selector('[data-testid="stMain"] h1')
     page.wait_for_selector('[data-test-script-state="notRunning"]')
     page.wait_for_function(
         "() => [...document.querySelectorAll('.stPlotlyChart')]"
@@ -145,6 +148,7 @@ def assert_clean(page: sync_api.Page) -> None:
 
 
 def shown_metrics(page: sync_api.Page) -> dict[str, str]:
+    page.wait_for_selector('[data-testid="stMetric"]')
     return {
         card.locator('[data-testid="stMetricLabel"]').inner_text().strip(): card.locator(
             '[data-testid="stMetricValue"]'
