@@ -12,11 +12,11 @@ _BY_FIELD = """
 , activity as (
     select
         procedure_code,
-        sum(received) filter (where day >= ?) as received,
-        sum(resolved) filter (where day >= ?) as resolved,
-        sum(resolved_late) filter (where day >= ?) as resolved_late
+        sum(received) as received,
+        sum(resolved) as resolved,
+        sum(resolved_late) as resolved_late
     from facts
-    where day <= ?
+    where day between ? and ?
     group by procedure_code
 ),
 overdue as (
@@ -48,5 +48,5 @@ def field_activity(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataF
     """Per field: received and resolved in the period, resolved late, and in progress overdue
     at its end. `late` = resolved late + overdue: the applications that lower the on-time rate."""
     d0, d1 = filters.start, filters.end
-    query = with_facts(filters, _BY_FIELD, d0, d0, d0, d1, d1, d1)
+    query = with_facts(filters, _BY_FIELD, d0, d1, d1, d1)
     return con.sql(query.text, params=list(query.params)).pl()
