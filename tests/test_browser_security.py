@@ -110,6 +110,13 @@ def test_hostile_names_show_as_text_and_inject_nothing(
             assert page.locator(".main-svg b, .main-svg img, .stMarkdown b").count() == 0, path
         # The overview's fields chart names the field with its literal characters.
         open_view(page, hostile_url)
+        # Plotly may still be laying out the last chart when the run has finished: wait (up to
+        # the load timeout) for a tick that reads the field's name.
+        page.wait_for_function(
+            "name => [...document.querySelectorAll('.main-svg text')]"
+            ".some(text => text.textContent === name)",
+            arg=BOLD_FIELD,
+        )
         ticks = page.locator(".main-svg text").all_text_contents()
         assert BOLD_FIELD in ticks, ticks
         # The report's summary names the busiest field as written.
