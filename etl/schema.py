@@ -139,6 +139,25 @@ create table if not exists province_activity (
     processing_days_sum double not null
 );
 
+-- Summary: daily_activity rolled up without the procedure (unit rankings).
+create table if not exists unit_activity (
+    day                 date not null,
+    province_code       integer not null,
+    unit_code           varchar not null,
+    channel             tinyint not null,
+    received            bigint not null,
+    received_fee        bigint not null,
+    paid_online         bigint not null,
+    digitized           bigint not null,
+    ended               bigint not null,
+    closed              bigint not null,
+    resolved            bigint not null,
+    resolved_early      bigint not null,
+    resolved_on_time    bigint not null,
+    resolved_late       bigint not null,
+    processing_days_sum double not null
+);
+
 create table if not exists warehouse_info (
     key   varchar primary key,
     value varchar

@@ -6,7 +6,8 @@ received and resolved in P directly; carried in at d0 = received before d0 − e
 in progress at d1 = received up to d1 − ended up to d1.
 
 `province_activity` rolls `daily_activity` up without unit and procedure, for the city- and
-province-wide views that are most of what leaders open.
+province-wide views that are most of what leaders open; `unit_activity` without the procedure,
+for unit rankings.
 
 `overdue_ledger` keeps only applications that are open or ended after their due date: the only
 ones that can be "in progress, overdue" on some day d, i.e. due_day < d and not ended by d.
@@ -132,6 +133,27 @@ where {scope}
 group by all
 """
 
+# Rollup of daily_activity without the procedure: what unit rankings read when no level, field
+# or agency is chosen (about a fifth of daily_activity's rows at national density).
+UNIT_ACTIVITY_SELECT = """
+select
+    day, province_code, unit_code, channel,
+    sum(received)::bigint as received,
+    sum(received_fee)::bigint as received_fee,
+    sum(paid_online)::bigint as paid_online,
+    sum(digitized)::bigint as digitized,
+    sum(ended)::bigint as ended,
+    sum(closed)::bigint as closed,
+    sum(resolved)::bigint as resolved,
+    sum(resolved_early)::bigint as resolved_early,
+    sum(resolved_on_time)::bigint as resolved_on_time,
+    sum(resolved_late)::bigint as resolved_late,
+    sum(processing_days_sum)::double as processing_days_sum
+from daily_activity
+where {scope}
+group by all
+"""
+
 _REBUILD = (
     DAILY_ACTIVITY_SELECT + " select * from final order by province_code, unit_code, day",
     OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
@@ -153,6 +175,11 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
         + PROVINCE_ACTIVITY_SELECT.format(scope="true")
         + " order by day"
     )
+    con.execute(
+        "create or replace table unit_activity as "
+        + UNIT_ACTIVITY_SELECT.format(scope="true")
+        + " order by province_code, unit_code, day"
+    )
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
@@ -168,6 +195,11 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "insert into province_activity "
         + PROVINCE_ACTIVITY_SELECT.format(scope="d.day in (select day from touched_days)")
+    )
+    con.execute("delete from unit_activity where day in (select day from touched_days)")
+    con.execute(
+        "insert into unit_activity "
+        + UNIT_ACTIVITY_SELECT.format(scope="day in (select day from touched_days)")
     )
     con.execute("delete from touched_days")
 

@@ -61,7 +61,9 @@ def trend(con: duckdb.DuckDBPyConnection, filters: Filters, grain: Grain) -> pl.
     if grain not in GRAINS:
         raise ValueError(f"unknown grain: {grain}")
     d0, d1 = filters.start, filters.end
-    query = with_facts(filters, _TREND, grain, ONLINE_CHANNEL, d0, d1, d0, grain, d1, rollup=True)
+    query = with_facts(
+        filters, _TREND, grain, ONLINE_CHANNEL, d0, d1, d0, grain, d1, rollup="province"
+    )
     return con.sql(query.text, params=list(query.params)).pl()
 
 
@@ -77,5 +79,5 @@ def default_grain(days: int) -> Grain:
 
 def channel_mix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Received per channel (1 trực tiếp, 2 trực tuyến, 3 BCCI) in the period."""
-    query = with_facts(filters, _CHANNEL_MIX, filters.start, filters.end, rollup=True)
+    query = with_facts(filters, _CHANNEL_MIX, filters.start, filters.end, rollup="province")
     return con.sql(query.text, params=list(query.params)).pl()

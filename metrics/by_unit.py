@@ -77,7 +77,10 @@ def unit_performance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Dat
     """One row per commune-level unit with activity in scope: counts and the two rates."""
     d0, d1 = filters.start, filters.end
     query = with_facts(
-        filters, _BY_UNIT, d0, d0, ONLINE_CHANNEL, d0, d0, d0, d1, d1, d1, *COMMUNE_KINDS
+        filters,
+        _BY_UNIT,
+        *(d0, d0, ONLINE_CHANNEL, d0, d0, d0, d1, d1, d1, *COMMUNE_KINDS),
+        rollup="unit",
     )
     return con.sql(query.text, params=list(query.params)).pl()
 

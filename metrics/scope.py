@@ -20,8 +20,11 @@ from metrics.access import Access
 from metrics.filters import Filters
 
 # The fact tables a metric may read through the scope (both carry unit, procedure, channel).
-FactTable = Literal["daily_activity", "overdue_ledger"]
-_FACT_TABLES = ("daily_activity", "overdue_ledger")
+FactTable = Literal["daily_activity", "overdue_ledger", "unit_activity"]
+_FACT_TABLES = ("daily_activity", "overdue_ledger", "unit_activity")
+# Which rollup a body may read instead of daily_activity (etl/summaries.py): "province" has
+# no unit and no procedure, "unit" has no procedure.
+Rollup = Literal["province", "unit"]
 # The rollup without unit and procedure (etl/summaries.py), for views that name no unit.
 ROLLUP_TABLE = "province_activity"
 
@@ -161,14 +164,29 @@ def _scoped_rollup(filters: Filters) -> Sql:
     return Sql("select * from " + ROLLUP_TABLE + " where " + where.text, where.params)  # noqa: S608
 
 
-def with_facts(filters: Filters, body: str, *params: object, rollup: bool = False) -> Sql:
+def unit_rollup_serves(filters: Filters) -> bool:
+    """True when nothing restricts procedures (level, field, agency, an agency account): the
+    procedure-free rollup then holds every row a unit ranking needs."""
+    procedures = filters.levels or filters.fields or filters.agency_codes
+    return not (procedures or filters.access.role == "agency")
+
+
+def _facts(filters: Filters, rollup: Rollup | None) -> Sql:
+    if rollup == "province" and rollup_serves(filters):
+        return _scoped_rollup(filters)
+    if rollup == "unit" and unit_rollup_serves(filters):
+        return scoped("unit_activity", filters)
+    return scoped("daily_activity", filters)
+
+
+def with_facts(filters: Filters, body: str, *params: object, rollup: Rollup | None = None) -> Sql:
     """`body` (SQL written in metrics/) run after two CTEs: `facts` = scoped daily_activity and
     `ledger` = scoped overdue_ledger. Parameters: the scope's first, then `params`.
 
-    A body that reads only day, channel and the measures from `facts` may say `rollup=True`:
-    when the view names no unit, `facts` then comes from the much smaller rollup."""
-    use_rollup = rollup and rollup_serves(filters)
-    facts = _scoped_rollup(filters) if use_rollup else scoped("daily_activity", filters)
+    A body that reads only day, channel and the measures from `facts` may say
+    `rollup="province"`, one that also reads unit_code `rollup="unit"`: when the view allows
+    it, `facts` then comes from the much smaller rollup (same rows summed, same answers)."""
+    facts = _facts(filters, rollup)
     ledger = scoped("overdue_ledger", filters)
     text = "\n".join(
         [

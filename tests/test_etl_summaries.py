@@ -10,7 +10,7 @@ from etl import summaries
 from tests.conftest import query
 from tests.exports import VI_LABELS, application, table, write_csv
 
-SUMMARIES = ("daily_activity", "overdue_ledger", "province_activity")
+SUMMARIES = ("daily_activity", "overdue_ledger", "province_activity", "unit_activity")
 
 
 def _summaries(db: Path) -> dict[str, list]:

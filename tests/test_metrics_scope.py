@@ -103,3 +103,34 @@ def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
             assert rounded[: len(periods)] == rounded[len(periods) :]
             assert trend(con, view, "week").equals(trend(con, through_units, "week"))
             assert channel_mix(con, view).equals(channel_mix(con, through_units))
+
+
+def test_unit_rollup_and_daily_activity_give_the_same_rankings(sample_warehouse) -> None:
+    """Unit rankings read the procedure-free rollup unless procedures are restricted; naming
+    every level routes the same view through daily_activity, and the answers are identical."""
+    from dataclasses import replace
+    from datetime import date
+
+    import polars as pl
+
+    from metrics.breakdown import counts_by
+    from metrics.by_unit import unit_performance
+    from metrics.connection import snapshot
+    from metrics.filters import Filters
+    from metrics.scope import unit_rollup_serves
+
+    def same(left: pl.DataFrame, right: pl.DataFrame) -> bool:
+        floats = [c for c, t in left.schema.items() if t.is_float()]
+        rounded = [pl.col(c).round(6) for c in floats]
+        return left.with_columns(rounded).equals(right.with_columns(rounded))
+
+    with snapshot(sample_warehouse) as con:
+        views = [
+            Filters(date(2025, 7, 1), date(2025, 8, 20)),
+            Filters(date(2026, 2, 1), date(2026, 4, 30), channels=(1, 3), unit_kinds=("xa",)),
+        ]
+        for view in views:
+            every_level = replace(view, levels=("tinh", "xa"))
+            assert unit_rollup_serves(view) and not unit_rollup_serves(every_level)
+            assert same(counts_by(con, view, "unit_code"), counts_by(con, every_level, "unit_code"))
+            assert same(unit_performance(con, view), unit_performance(con, every_level))
