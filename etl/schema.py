@@ -126,17 +126,7 @@ create table if not exists province_activity (
     level               varchar,
     field               varchar,
     agency_code         varchar,
-    received            bigint not null,
-    received_fee        bigint not null,
-    paid_online         bigint not null,
-    digitized           bigint not null,
-    ended               bigint not null,
-    closed              bigint not null,
-    resolved            bigint not null,
-    resolved_early      bigint not null,
-    resolved_on_time    bigint not null,
-    resolved_late       bigint not null,
-    processing_days_sum double not null
+{rollup_measures}
 );
 
 -- Summary: daily_activity rolled up without the procedure (unit rankings).
@@ -145,17 +135,7 @@ create table if not exists unit_activity (
     province_code       integer not null,
     unit_code           varchar not null,
     channel             tinyint not null,
-    received            bigint not null,
-    received_fee        bigint not null,
-    paid_online         bigint not null,
-    digitized           bigint not null,
-    ended               bigint not null,
-    closed              bigint not null,
-    resolved            bigint not null,
-    resolved_early      bigint not null,
-    resolved_on_time    bigint not null,
-    resolved_late       bigint not null,
-    processing_days_sum double not null
+{rollup_measures}
 );
 
 create table if not exists warehouse_info (
@@ -165,9 +145,19 @@ create table if not exists warehouse_info (
 """
 
 
+# The measures of daily_activity, in order; its rollups carry the same ones.
+MEASURES = (
+    "received", "received_fee", "paid_online", "digitized", "ended", "closed", "resolved",
+    "resolved_early", "resolved_on_time", "resolved_late", "processing_days_sum",
+)  # fmt: skip
+_ROLLUP_MEASURES_DDL = ",\n".join(
+    f"    {m} {'double' if m == 'processing_days_sum' else 'bigint'} not null" for m in MEASURES
+)
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create every warehouse table that does not exist yet."""
-    con.execute(TABLES_DDL)
+    con.execute(TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL))
 
 
 def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> object:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.schema import MEASURES
+
 TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
 
 # What records a refresh reads: all of them, or those with a touched day.
@@ -110,23 +112,18 @@ final as (
 )
 """
 
+# The measures of daily_activity, summed again by a rollup that drops some dimensions.
+ROLLED_MEASURES = ",\n    ".join(
+    f"sum(d.{m})::{'double' if m == 'processing_days_sum' else 'bigint'} as {m}" for m in MEASURES
+)
+
 # Rollup of daily_activity without the unit and the procedure: what city- and province-wide
 # views read (a national year is a few hundred thousand rows here, tens of millions in
 # daily_activity). Level, field and agency come along so those filters still apply.
 PROVINCE_ACTIVITY_SELECT = """
 select
     d.day, d.province_code, d.channel, p.level, p.field, p.agency_code,
-    sum(d.received)::bigint as received,
-    sum(d.received_fee)::bigint as received_fee,
-    sum(d.paid_online)::bigint as paid_online,
-    sum(d.digitized)::bigint as digitized,
-    sum(d.ended)::bigint as ended,
-    sum(d.closed)::bigint as closed,
-    sum(d.resolved)::bigint as resolved,
-    sum(d.resolved_early)::bigint as resolved_early,
-    sum(d.resolved_on_time)::bigint as resolved_on_time,
-    sum(d.resolved_late)::bigint as resolved_late,
-    sum(d.processing_days_sum)::double as processing_days_sum
+    {measures}
 from daily_activity as d
 left join procedures as p using (procedure_code)
 where {scope}
@@ -137,19 +134,9 @@ group by all
 # or agency is chosen (about a fifth of daily_activity's rows at national density).
 UNIT_ACTIVITY_SELECT = """
 select
-    day, province_code, unit_code, channel,
-    sum(received)::bigint as received,
-    sum(received_fee)::bigint as received_fee,
-    sum(paid_online)::bigint as paid_online,
-    sum(digitized)::bigint as digitized,
-    sum(ended)::bigint as ended,
-    sum(closed)::bigint as closed,
-    sum(resolved)::bigint as resolved,
-    sum(resolved_early)::bigint as resolved_early,
-    sum(resolved_on_time)::bigint as resolved_on_time,
-    sum(resolved_late)::bigint as resolved_late,
-    sum(processing_days_sum)::double as processing_days_sum
-from daily_activity
+    d.day, d.province_code, d.unit_code, d.channel,
+    {measures}
+from daily_activity as d
 where {scope}
 group by all
 """
@@ -172,12 +159,12 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("drop view summary_source")
     con.execute(
         "create or replace table province_activity as "
-        + PROVINCE_ACTIVITY_SELECT.format(scope="true")
+        + PROVINCE_ACTIVITY_SELECT.format(scope="true", measures=ROLLED_MEASURES)
         + " order by day"
     )
     con.execute(
         "create or replace table unit_activity as "
-        + UNIT_ACTIVITY_SELECT.format(scope="true")
+        + UNIT_ACTIVITY_SELECT.format(scope="true", measures=ROLLED_MEASURES)
         + " order by province_code, unit_code, day"
     )
 
@@ -194,12 +181,16 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("delete from province_activity where day in (select day from touched_days)")
     con.execute(
         "insert into province_activity "
-        + PROVINCE_ACTIVITY_SELECT.format(scope="d.day in (select day from touched_days)")
+        + PROVINCE_ACTIVITY_SELECT.format(
+            scope="d.day in (select day from touched_days)", measures=ROLLED_MEASURES
+        )
     )
     con.execute("delete from unit_activity where day in (select day from touched_days)")
     con.execute(
         "insert into unit_activity "
-        + UNIT_ACTIVITY_SELECT.format(scope="day in (select day from touched_days)")
+        + UNIT_ACTIVITY_SELECT.format(
+            scope="d.day in (select day from touched_days)", measures=ROLLED_MEASURES
+        )
     )
     con.execute("delete from touched_days")
 
