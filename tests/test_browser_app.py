@@ -238,6 +238,11 @@ def test_report_page_prints_and_downloads_a_clean_pdf(page: sync_api.Page, base_
     assert_clean(page)
     printed = ARTIFACTS / "bao-cao-in-trinh-duyet.pdf"
     page.emulate_media(media="print")
+    # The print styles arrive as an element of the run; wait until they hide the sidebar.
+    page.wait_for_function(
+        "() => { const bar = document.querySelector('[data-testid=\"stSidebar\"]');"
+        " return !bar || getComputedStyle(bar).display === 'none'; }"
+    )
     page.pdf(path=printed, format="A4")
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(printed).pages)
     assert t("report.title", "vi") in " ".join(text.split())
