@@ -64,3 +64,17 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.tiny_warehouse import build_tiny_warehouse
 
     return build_tiny_warehouse(tmp_path_factory.mktemp("tiny") / "warehouse.duckdb")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Debian's Chromium driven by Playwright (never a downloaded browser); the browser test
+    modules skip themselves first where either is missing."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_browser_app import CHROMIUM, CHROMIUM_FLAGS
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

@@ -76,16 +76,14 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_small_warehouse(tmp_path_factory.mktemp("browser") / "warehouse.duckdb")
 
 
-@pytest.fixture(scope="module")
-def base_url(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1 and a free port, until the module ends."""
+def start_streamlit(warehouse: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on 127.0.0.1 for `warehouse`; returns once it answers."""
     port = _free_port()
-    log = (tmp_path_factory.mktemp("streamlit") / "streamlit.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-        env=os.environ | {"WAREHOUSE_PATH": str(small), "AUTO_BUILD_SAMPLE": "0"},
+        cwd=PROJECT_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        env=os.environ | {"WAREHOUSE_PATH": str(warehouse), "AUTO_BUILD_SAMPLE": "0"},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -93,25 +91,30 @@ def base_url(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
                 if answer.status == 200:
-                    break
+                    return server, url
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {log.name}") from None
+                server.kill()
+                raise RuntimeError(f"streamlit did not start; see {log}") from None
             time.sleep(0.2)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
     try:
-        yield url
-    finally:
-        server.terminate()
         server.wait(timeout=20)
-        log.close()
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
+def base_url(small: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on the small warehouse, until the module ends."""
+    server, url = start_streamlit(small, tmp_path_factory.mktemp("streamlit") / "streamlit.log")
+    try:
+        yield url
+    finally:
+        stop(server)
 
 
 @pytest.fixture

@@ -31,10 +31,11 @@ from tests.test_browser_app import (
     VIEWPORT,
     assert_clean,
     shown_metrics,
+    start_streamlit,
+    stop,
     sync_api,
     wait_until_drawn,
 )
-from tests.test_browser_security import start_streamlit, stop
 from ui import format as fmt
 from ui.strings import t
 

@@ -4,65 +4,25 @@ as those characters in charts, tables and the report, and injects no element and
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from etl.load import load_files
-from etl.settings import PROJECT_ROOT
 from tests.exports import CATALOG_HEADER, CATALOG_ROWS, VI_LABELS, application, table, write_csv
 from tests.test_browser_app import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
     LOAD_TIMEOUT_MS,
-    STARTUP_TIMEOUT_S,
     VIEWPORT,
-    _free_port,
     assert_clean,
     open_view,
+    start_streamlit,
+    stop,
     sync_api,
 )
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 BOLD_FIELD = "<b>x</b>"
 APPLICATIONS = 30
-
-
-def start_streamlit(warehouse: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on 127.0.0.1 for `warehouse`; returns once it answers."""
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=PROJECT_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        env=os.environ | {"WAREHOUSE_PATH": str(warehouse), "AUTO_BUILD_SAMPLE": "0"},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return server, url
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(f"streamlit did not start; see {log}") from None
-            time.sleep(0.2)
-
-
-def stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +44,6 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         stop(server)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def test_hostile_names_show_as_text_and_inject_nothing(
