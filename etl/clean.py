@@ -157,12 +157,17 @@ def clean_applications(raw: RawTable, ctx: Context, source_file: str) -> Cleaned
         "supplement_count", "procedure_name", "field",
     ]  # fmt: skip
     frame = _ensure(raw.frame, text_columns)
-    unit_codes = _map_distinct(frame, "unit", lambda v: ctx.units.match(v)[0], pl.String)
-    unit_why = _map_distinct(frame, "unit", lambda v: ctx.units.match(v)[1], pl.String)
+    # One match per distinct name gives both the code and, when there is none, why.
+    matches = _map_distinct(
+        frame,
+        "unit",
+        lambda v: dict(zip(("code", "why"), ctx.units.match(v), strict=True)),
+        pl.Struct({"code": pl.String, "why": pl.String}),
+    )
     frame = frame.with_columns(
         _map_distinct(frame, "procedure_code", codes.procedure_code, pl.String).alias("_proc"),
-        unit_codes.alias("_unit"),
-        unit_why.alias("_unit_why"),
+        matches.struct.field("code").alias("_unit"),
+        matches.struct.field("why").alias("_unit_why"),
         _map_distinct(frame, "status", codes.status_code, pl.Int8).alias("_status"),
         _map_distinct(frame, "channel", codes.channel_code, pl.Int8).alias("_channel"),
         _map_distinct(frame, "paid_online", codes.paid_online, pl.Boolean).alias("_paid"),
