@@ -16,14 +16,15 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.options import options_for
+from present.places import place_name
+from present.strings import t
+from present.view import View
 from ui import data
 from ui.auth import allowed_pages, require_account, restrict
 from ui.bootstrap import ensure_warehouse, run_page
 from ui.filter_bar import filter_bar, language_switch
-from ui.places import place_name
 from ui.report_view import report_view_switch
-from ui.shell import View, set_view
-from ui.strings import t
+from ui.shell import set_view
 
 st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 

@@ -22,7 +22,7 @@ from etl.settings import PROJECT_ROOT, warehouse_path
 from metrics import activity, by_field, by_unit, freshness, kpis
 from metrics.connection import snapshot
 from metrics.filters import Filters
-from ui import overview_charts as charts
+from present import overview_charts as charts
 
 BUDGET_MS = 300.0
 

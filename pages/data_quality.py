@@ -7,13 +7,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from reports.tables import Column, kinds, labelled
+from present import format as fmt
+from present.strings import t, t_or
+from present.tables import Column, kinds, labelled
 from ui import analyst_data, data
-from ui import format as fmt
 from ui.auth import sign_in_configured
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
-from ui.strings import t, t_or
 from ui.tables import TABLE_HEIGHT, show_table
 
 # Rejected rows listed on screen; the reasons table above counts all of them.

@@ -9,14 +9,15 @@ import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
 from metrics.by_unit import MIN_DENOMINATOR, best_and_worst
+from present import overview_charts as charts
+from present.strings import t
+from present.theme import COLORS
+from present.view import scope_text
 from ui import data
-from ui import overview_charts as charts
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
 from ui.kpi_cards import kpi_cards
-from ui.shell import current_view, page_header, scope_text
-from ui.strings import t
-from ui.theme import COLORS
+from ui.shell import current_view, page_header
 
 RANK_MEASURES = ("on_time_rate", "online_share")
 

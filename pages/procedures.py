@@ -9,12 +9,12 @@ import streamlit as st
 
 from metrics.catalog import busiest, most_late
 from metrics.search import matching
-from reports.tables import Column, kinds, labelled
+from present import format as fmt
+from present.strings import t
+from present.tables import Column, kinds, labelled
 from ui import analyst_data
-from ui import format as fmt
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
-from ui.strings import t
 from ui.tables import TABLE_HEIGHT, show_table
 
 TOP = 20  # procedures in each ranking: a screen's worth

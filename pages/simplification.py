@@ -8,16 +8,17 @@ import polars as pl
 import streamlit as st
 
 from metrics.simplification import plans_by
-from reports.tables import Column, kinds, labelled
+from present import format as fmt
+from present.analyst_charts import count_bars, cut_histogram, dumbbell
+from present.strings import t
+from present.tables import Column, kinds, labelled
+from present.theme import COLORS
+from present.view import scope_text
 from ui import analyst_data
-from ui import format as fmt
-from ui.analyst_charts import count_bars, cut_histogram, dumbbell
 from ui.charts import show_chart
 from ui.downloads import download_buttons
-from ui.shell import current_view, page_header, scope_text
-from ui.strings import t
+from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
-from ui.theme import COLORS
 
 STATUSES = ("de_xuat", "da_phe_duyet", "da_thuc_hien")
 PLANS = (

@@ -12,17 +12,17 @@ import streamlit as st
 from metrics.activity import default_grain
 from metrics.catalog import busiest
 from metrics.units_league import city_median, unit_filters
-from reports.tables import Column, kinds, labelled
+from present import format as fmt
+from present import overview_charts as charts
+from present.analyst_charts import unit_vs_median
+from present.safe_text import markdown_text
+from present.strings import t
+from present.tables import Column, kinds, labelled
 from ui import analyst_data, data
-from ui import format as fmt
-from ui import overview_charts as charts
-from ui.analyst_charts import unit_vs_median
 from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.kpi_cards import kpi_cards
-from ui.safe_text import markdown_text
 from ui.shell import current_view, freshness_line
-from ui.strings import t
 from ui.tables import show_table
 
 UNITS_PAGE = "pages/units.py"

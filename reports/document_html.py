@@ -14,9 +14,9 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from reports.document import KpiLine, Report, UnitTable
+from present.report import KpiLine, Report, UnitTable
+from present.strings import t
 from reports.render import figures_to_svg, html_to_pdf
-from ui.strings import t
 
 FONT_STACK = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif"
 # A4 (210 mm) minus 13 mm margins each side = 184 mm ≈ 695 CSS px at 96 px per inch.

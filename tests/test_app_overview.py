@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present import format as fmt
 from tests.test_app_shell import metric_values, start_app
 from tests.tiny_warehouse import PERIOD
-from ui import format as fmt
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
 pytestmark = pytest.mark.usefixtures("fresh_caches")

@@ -13,15 +13,15 @@ import pytest
 
 from etl.settings import PROJECT_ROOT
 from metrics.filters import Filters
-from reports.document import build_report
+from present import format as fmt
+from present.cards import CARDS, format_value
+from present.provenance import file_stem, slug
+from present.report import build_report
+from present.theme import base_figure
 from reports.pdf_command import UnknownUnit, load_report_view
 from tests.small_warehouse import build_small_warehouse
 from tests.test_app_shell import start_app
-from ui import format as fmt
 from ui.charts import stamp
-from ui.kpi_cards import CARDS, format_value
-from ui.provenance import file_stem, slug
-from ui.theme import base_figure
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
 pytestmark = pytest.mark.usefixtures("fresh_caches")

@@ -16,10 +16,10 @@ from etl.settings import PROJECT_ROOT
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present import format as fmt
+from present.cards import CARDS, format_value
 from reports.render import chromium_available
 from tests.small_warehouse import build_small_warehouse
-from ui import format as fmt
-from ui.kpi_cards import CARDS, format_value
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf is in requirements-dev.txt")
 if not chromium_available():

@@ -10,14 +10,14 @@ import streamlit as st
 from metrics import bieu_06a, catalog, quality, simplification, units_league
 from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
-from reports.league import league_rows
+from present.format import Lang
+from present.league import league_rows
 from ui.data import MAX_ENTRIES, _read
-from ui.format import Lang
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
 def load_league(version: WarehouseVersion, filters: Filters, lang: Lang) -> pl.DataFrame:
-    return _read(version, lambda con: league_rows(con, filters, lang))
+    return _read(version, lambda con: league_rows(units_league.league_table(con, filters), lang))
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)

@@ -17,11 +17,11 @@ import streamlit as st
 from metrics.filters import Filters
 from metrics.freshness import Freshness
 from metrics.options import FilterOptions
-from ui import format as fmt
-from ui.format import LANGS, Lang
-from ui.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
-from ui.places import listed_units, short_name, unit_labels
-from ui.strings import t
+from present import format as fmt
+from present.format import LANGS, Lang
+from present.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
+from present.places import listed_units, short_name, unit_labels
+from present.strings import t
 
 # Every URL parameter of the app (widget keys), in one place so that no two pages collide.
 LANG, PERIOD, DATES = "lang", "period", "dates"

@@ -12,11 +12,11 @@ import streamlit as st
 
 from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
-from reports.document import ReportMetrics, build_report, gather
+from present.format import Lang
+from present.report import ReportMetrics, build_report, gather
+from present.view import View
 from reports.document_html import report_pdf
 from ui.data import MAX_ENTRIES, _read
-from ui.format import Lang
-from ui.shell import View
 
 # A PDF is ~100 kB; a few recent ones per process are plenty.
 PDF_ENTRIES = 16

@@ -11,9 +11,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from metrics.filters import Filters
-from ui import format as fmt
-from ui.shell import View
-from ui.strings import t
+from present import format as fmt
+from present.strings import t
+from present.view import View
 
 # Values listed per filter before the rest is counted ("Hộ tịch, Chứng thực và 5 khác").
 LISTED_VALUES = 3

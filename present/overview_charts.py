@@ -13,10 +13,10 @@ import polars as pl
 from metrics.activity import Grain
 from metrics.by_unit import RANK_PARTS, RankMeasure
 from metrics.kpis import PeriodKpis
-from ui import format as fmt
-from ui.format import Lang
-from ui.strings import t
-from ui.theme import (
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
+from present.theme import (
     CHANNEL_COLORS,
     COLORS,
     RANKING_HEIGHT,

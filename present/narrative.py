@@ -3,7 +3,7 @@
 trực tuyến. …"
 
 Every number comes from the same metrics results as the cards and charts beside it, and is
-formatted by `ui.format`, so the text and the figures can never disagree.
+formatted by `present.format`, so the text and the figures can never disagree.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import polars as pl
 
 from metrics.by_unit import RankMeasure, best_and_worst
 from metrics.kpis import KpiComparison
-from ui import format as fmt
-from ui.format import Lang
-from ui.places import is_national
-from ui.shell import View, where
-from ui.strings import t
+from present import format as fmt
+from present.format import Lang
+from present.places import is_national
+from present.strings import t
+from present.view import View, where
 
 # A province whose official name starts like this is a centrally-run city ("toàn thành phố").
 CITY_PREFIX = "Thành phố"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ui.format import PERCENT_SUFFIX, PLOTLY_SEPARATORS, Lang
+from present.format import PERCENT_SUFFIX, PLOTLY_SEPARATORS, Lang
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 OKABE_ITO = (

@@ -10,11 +10,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from ui import format as fmt
-from ui.format import Lang
-from ui.safe_text import plotly_text
-from ui.strings import t
-from ui.theme import COLORS, base_figure, count_axis, rate_axis
+from present import format as fmt
+from present.format import Lang
+from present.safe_text import plotly_text
+from present.strings import t
+from present.theme import COLORS, base_figure, count_axis, rate_axis
 
 SCATTER_HEIGHT = 480
 # Bubble area scale: the busiest unit gets a bubble of about this diameter in pixels.

@@ -1,5 +1,5 @@
 """What the A4 report says, for one view (period, filters, language): gathered once from
-`metrics/`, then laid out twice — by `pages/report.py` on screen and by `reports/html.py`
+`metrics/`, then laid out twice — by `pages/report.py` on screen and by `reports/document_html.py`
 for the PDF — so the page, its print and the PDF carry the same numbers and words.
 
 No Streamlit calls here: `python -m reports pdf` builds the same report without a browser.
@@ -18,13 +18,13 @@ from metrics import activity, by_field, by_unit, kpis
 from metrics.activity import Grain
 from metrics.by_unit import RANK_PARTS, RankMeasure, best_and_worst
 from metrics.filters import Filters
-from reports.narrative import summary_sentences
-from ui import format as fmt
-from ui import overview_charts as charts
-from ui.kpi_cards import CARDS, delta_color, format_delta, format_value
-from ui.provenance import file_stem, filters_detail, source_line
-from ui.shell import View, scope_text, where
-from ui.strings import t
+from present import format as fmt
+from present import overview_charts as charts
+from present.cards import CARDS, delta_color, format_delta, format_value
+from present.narrative import summary_sentences
+from present.provenance import file_stem, filters_detail, source_line
+from present.strings import t
+from present.view import View, scope_text, where
 
 # The report ranks units by the national index's measure (QĐ 766, group 2).
 REPORT_MEASURE: RankMeasure = "on_time_rate"
