@@ -59,7 +59,7 @@ from metrics import (  # noqa: E402
 )
 from metrics.connection import snapshot  # noqa: E402
 from metrics.filters import Filters  # noqa: E402
-from metrics.scope import scoped_applications  # noqa: E402
+from metrics.scope import scoped  # noqa: E402
 
 DAY_ROWS = 300_000
 # Share of a daily export that re-sends open applications with a new status.
@@ -111,7 +111,7 @@ PAGES: dict[str, Callable[[duckdb.DuckDBPyConnection, Filters, date], None]] = {
         quality.rejections_by_reason(con),
         quality.rejections_by_file(con),
         quality.rejected_rows(con, 500),
-        quality.unit_freshness(con, f.province_codes),
+        quality.unit_freshness(con, f),
     ),
 }
 
@@ -151,9 +151,9 @@ from marked group by unit_code
 
 def _direct(con: duckdb.DuckDBPyConnection, query: str, f: Filters) -> list[tuple]:
     """Run a baseline query straight on `applications` with the same scope as the pages."""
-    scoped = scoped_applications(f)
-    text = query.replace("{applications}", scoped.text)
-    return con.sql(text, params=[f.start, f.end, *scoped.params]).fetchall()
+    applications = scoped("applications", f)
+    text = query.replace("{applications}", applications.text)
+    return con.sql(text, params=[f.start, f.end, *applications.params]).fetchall()
 
 
 def random_views(con: duckdb.DuckDBPyConnection, count: int, seed: int) -> list[Filters]:

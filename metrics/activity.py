@@ -62,7 +62,7 @@ def trend(con: duckdb.DuckDBPyConnection, filters: Filters, grain: Grain) -> pl.
         raise ValueError(f"unknown grain: {grain}")
     d0, d1 = filters.start, filters.end
     query = with_facts(
-        filters, _TREND, grain, ONLINE_CHANNEL, d0, d1, d0, grain, d1, rollup="province"
+        filters, _TREND, grain, ONLINE_CHANNEL, d0, d1, d0, grain, d1, needs=()
     )
     return con.sql(query.text, params=list(query.params)).pl()
 
@@ -79,5 +79,5 @@ def default_grain(days: int) -> Grain:
 
 def channel_mix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Received per channel (1 trực tiếp, 2 trực tuyến, 3 BCCI) in the period."""
-    query = with_facts(filters, _CHANNEL_MIX, filters.start, filters.end, rollup="province")
+    query = with_facts(filters, _CHANNEL_MIX, filters.start, filters.end, needs=("channel",))
     return con.sql(query.text, params=list(query.params)).pl()

@@ -19,7 +19,7 @@ import polars as pl
 
 from metrics.filters import Filters
 from metrics.kpis import ONLINE_CHANNEL
-from metrics.scope import Rollup, with_facts
+from metrics.scope import with_facts
 
 Key = Literal["unit_code", "procedure_code"]
 KEYS: tuple[Key, ...] = ("unit_code", "procedure_code")
@@ -94,8 +94,7 @@ def counts_by(con: duckdb.DuckDBPyConnection, filters: Filters, key: Key) -> pl.
         raise ValueError(f"cannot break down by {key}")
     d0, d1 = filters.start, filters.end
     params = (d0, d0, ONLINE_CHANNEL, d0, d0, d0, d0, d0, d0, d0, d1, d1, d1)
-    rollup: Rollup | None = "unit" if key == "unit_code" else None
-    query = with_facts(filters, _QUERIES[key], *params, rollup=rollup)
+    query = with_facts(filters, _QUERIES[key], *params, needs=(key,))
     return con.sql(query.text, params=list(query.params)).pl()
 
 

@@ -48,5 +48,5 @@ def field_activity(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataF
     """Per field: received and resolved in the period, resolved late, and in progress overdue
     at its end. `late` = resolved late + overdue: the applications that lower the on-time rate."""
     d0, d1 = filters.start, filters.end
-    query = with_facts(filters, _BY_FIELD, d0, d1, d1, d1)
+    query = with_facts(filters, _BY_FIELD, d0, d1, d1, d1, needs=("procedure_code",))
     return con.sql(query.text, params=list(query.params)).pl()

@@ -80,7 +80,7 @@ def unit_performance(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Dat
         filters,
         _BY_UNIT,
         *(d0, d0, ONLINE_CHANNEL, d0, d0, d0, d1, d1, d1, *COMMUNE_KINDS),
-        rollup="unit",
+        needs=("unit_code",),
     )
     return con.sql(query.text, params=list(query.params)).pl()
 

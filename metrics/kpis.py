@@ -183,7 +183,7 @@ def period_kpis(
         list(range(len(periods))),
         [start for start, _ in periods],
         [end for _, end in periods],
-        rollup="province",
+        needs=(),
     )
     frame = con.sql(query.text, params=list(query.params)).pl()
     return [

@@ -102,7 +102,7 @@ def actual_processing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Da
     """For planned procedures with resolved applications in scope up to the period's end: the
     mean processing days of those resolved before the plan's date and of those on or after it
     (null on a side with none). Means come with their sums and counts, so they can be checked."""
-    query = with_facts(filters, _ACTUAL, filters.end)
+    query = with_facts(filters, _ACTUAL, filters.end, needs=("procedure_code",))
     frame = con.sql(query.text, params=list(query.params)).pl()
     return frame.with_columns(
         _mean("days_before_sum", "resolved_before").alias("mean_days_before"),

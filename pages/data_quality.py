@@ -109,7 +109,7 @@ st.subheader(t("dq.freshness", lang))
 stale_days = st.number_input(
     t("dq.stale_days", lang), min_value=1, max_value=365, value=STALE_DAYS, key=STALE_KEY
 )
-units = analyst_data.load_unit_freshness(version, view.filters.province_codes)
+units = analyst_data.load_unit_freshness(version, view.filters)
 stale = units.filter(pl.col("days_without").is_null() | (pl.col("days_without") >= stale_days))
 if stale.is_empty():
     st.success(t("dq.all_fresh", lang, days=stale_days))

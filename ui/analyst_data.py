@@ -71,7 +71,5 @@ def load_rejections_by_file(version: WarehouseVersion) -> pl.DataFrame:
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
-def load_unit_freshness(
-    version: WarehouseVersion, province_codes: tuple[int, ...] = ()
-) -> pl.DataFrame:
-    return _read(version, lambda con: quality.unit_freshness(con, province_codes))
+def load_unit_freshness(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return _read(version, lambda con: quality.unit_freshness(con, filters))
