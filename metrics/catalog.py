@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from metrics.breakdown import counts_by, with_rates
+from metrics.breakdown import counts_by
 from metrics.filters import Filters
+from metrics.measures import with_rates
 
 _SUMMARY = """
 select

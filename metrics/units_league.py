@@ -2,7 +2,8 @@
 
 The league lists every commune-level unit the filters keep, with or without applications, so an
 analyst ranking "all 114" sees all 114. Its counts come from `metrics.breakdown` (the same
-definitions as the overview); the overdue list is the only read of single applications.
+definitions as the overview); the overview's ranking and the report rank its rows
+(`metrics.rankings`); the overdue list is the only read of single applications.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from dataclasses import replace
 import duckdb
 import polars as pl
 
-from metrics.breakdown import COUNT_COLUMNS, counts_by, with_rates
-from metrics.by_unit import COMMUNE_KINDS
+from metrics.breakdown import counts_by
+from metrics.codes import COMMUNE_KINDS
 from metrics.filters import Filters
+from metrics.measures import COUNT_NAMES, with_rates
 from metrics.scope import member, scoped
 
 # The unit's measures compared with the median unit on its own view.
@@ -54,7 +56,7 @@ def league_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFra
     units = con.sql(text, params=[*listed.params, *commune_level.params]).pl()
     counts = counts_by(con, filters, "unit_code")
     table = units.join(counts, on="unit_code", how="left").with_columns(
-        pl.col(column).fill_null(0) for column in (*COUNT_COLUMNS, "processing_days_sum")
+        pl.col(column).fill_null(0) for column in COUNT_NAMES
     )
     return with_rates(table).sort(["received", "unit_code"], descending=[True, False])
 

@@ -8,18 +8,16 @@ from functools import partial
 import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
-from metrics.by_unit import MIN_DENOMINATOR, best_and_worst
+from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
 from present import overview_charts as charts
 from present.strings import t
 from present.theme import COLORS
 from present.view import scope_text
-from ui import data
+from ui import analyst_data, data
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, page_header
-
-RANK_MEASURES = ("on_time_rate", "online_share")
 
 
 def _on_unit_click(chart_key: str, unit_codes: list[str]) -> None:
@@ -34,7 +32,7 @@ page_header(view, "overview.title")
 scope = scope_text(view)
 
 comparison = data.load_kpis(version, filters, view.freshness.data_start)
-if comparison.current.to_handle == 0:
+if comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
 kpi_cards(comparison, lang)
@@ -76,7 +74,7 @@ measure = (
     )
     or "on_time_rate"
 )
-best, worst = best_and_worst(data.load_unit_performance(version, filters), measure)
+best, worst = best_and_worst(analyst_data.load_league(version, filters, lang), measure)
 if best.is_empty():
     st.info(t("rank.empty", lang))
 else:

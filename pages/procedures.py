@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 
 from metrics.catalog import busiest, most_late
+from metrics.codes import LEVELS, ONLINE_SERVICES
 from metrics.search import matching
 from present import format as fmt
 from present.strings import t
@@ -64,15 +65,13 @@ def _labels(frame: pl.DataFrame) -> pl.DataFrame:
     """Codes spelled out for reading: level, online service level, non-boundary."""
     extra = [
         pl.col("level")
-        .replace_strict({v: t(f"level.{v}", lang) for v in ("tinh", "xa")})
+        .replace_strict({v: t(f"level.{v}", lang) for v in LEVELS})
         .alias("level_label")
     ]
     if "online_service" in frame.columns:
         extra.append(
             pl.col("online_service")
-            .replace_strict(
-                {v: t(f"online.{v}", lang) for v in ("toan_trinh", "mot_phan", "khong")}
-            )
+            .replace_strict({v: t(f"online.{v}", lang) for v in ONLINE_SERVICES})
             .alias("online_label")
         )
         extra.append(

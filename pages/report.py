@@ -52,7 +52,7 @@ with st.container(key="noprint_report_actions"):
     else:
         st.info(t("report.no_chromium", lang))
 
-if metrics.comparison.current.to_handle == 0:
+if metrics.comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from metrics.codes import PLAN_STATUSES
 from metrics.simplification import plans_by
 from present import format as fmt
 from present.analyst_charts import count_bars, cut_histogram, dumbbell
@@ -20,7 +21,6 @@ from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
-STATUSES = ("de_xuat", "da_phe_duyet", "da_thuc_hien")
 PLANS = (
     Column("procedure_code", "col.procedure_code", "text"),
     Column("name", "col.procedure_name", "text"),
@@ -80,7 +80,9 @@ st.caption(t("simplification.note", lang))
 
 plans = analyst_data.load_plans(version).with_columns(
     pl.col("status")
-    .replace_strict({s: t(f"status_plan.{s}", lang) for s in STATUSES}, default=pl.col("status"))
+    .replace_strict(
+        {s: t(f"status_plan.{s}", lang) for s in PLAN_STATUSES}, default=pl.col("status")
+    )
     .alias("status_label")
 )
 st.subheader(t("simplification.plans_title", lang))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from metrics.measures import Ratio
 from present import format as fmt
 from present.format import Lang
 from present.safe_text import plotly_text
@@ -23,13 +24,12 @@ ROW_HEIGHT = 22  # per procedure in the dumbbell charts
 
 
 def _ratio(num: float, den: float, lang: Lang) -> str:
-    rate = num / den if den else None
     return t(
         "hover.ratio",
         lang,
         num=fmt.number(num, lang),
         den=fmt.number(den, lang),
-        rate=fmt.percent(rate, lang),
+        rate=fmt.percent(Ratio(num, den).value, lang),
     )
 
 

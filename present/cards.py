@@ -7,11 +7,11 @@ the report's KPI lines (page and PDF), so a card and a printed line can never di
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
-from metrics.kpis import PeriodKpis, Ratio
+from metrics.kpis import PeriodKpis
+from metrics.measures import RATE_BY_NAME
 from present import format as fmt
 from present.format import Lang
 from present.strings import t
@@ -24,104 +24,45 @@ Direction = Literal[1, -1, 0]
 
 @dataclass(frozen=True)
 class Card:
-    kpi: str  # id: the strings table has kpi.<id> and help.<id>; targets.toml uses it too
+    """A KPI card: `kpi` names a count or a rate of `metrics.measures` (and the strings
+    kpi.<id> and help.<id>; targets.toml uses it too). A rate's help shows its numerator and
+    denominator (`num`, `den`); `help_counts` names the other counts the help text fills in."""
+
+    kpi: str
     kind: Kind
     direction: Direction
-    value: Callable[[PeriodKpis], float | None]
-    help_values: Callable[[PeriodKpis, Lang], dict[str, str]]
+    help_counts: dict[str, str] = field(default_factory=dict)  # placeholder -> count
 
+    def value(self, kpis: PeriodKpis) -> float | None:
+        return kpis.rate(self.kpi).value if self.kpi in RATE_BY_NAME else kpis.count(self.kpi)
 
-def _ratio_help(ratio: Callable[[PeriodKpis], Ratio]) -> Callable[[PeriodKpis, Lang], dict]:
-    return lambda k, lang: {
-        "num": fmt.number(ratio(k).numerator, lang),
-        "den": fmt.number(ratio(k).denominator, lang),
-    }
+    def help_values(self, kpis: PeriodKpis, lang: Lang) -> dict[str, str]:
+        """The help text's values: the named counts, the rate's parts, the period's end."""
+        values = {key: fmt.number(kpis.count(name), lang) for key, name in self.help_counts.items()}
+        if self.kpi in RATE_BY_NAME:
+            parts = kpis.rate(self.kpi)
+            values |= {
+                "num": fmt.number(parts.numerator, lang),
+                "den": fmt.number(parts.denominator, lang),
+            }
+        return values | {"end": fmt.day(kpis.end)}
 
 
 CARDS: tuple[Card, ...] = (
-    Card(
-        "received",
-        "count",
-        0,
-        lambda k: k.received,
-        lambda k, lang: {"carried_in": fmt.number(k.carried_in, lang)},
-    ),
+    Card("received", "count", 0, {"carried_in": "carried_in"}),
     Card(
         "resolved",
         "count",
         0,
-        lambda k: k.resolved,
-        lambda k, lang: {
-            "early": fmt.number(k.resolved_early, lang),
-            "on_time": fmt.number(k.resolved_on_time, lang),
-            "late": fmt.number(k.resolved_late, lang),
-        },
+        {"early": "resolved_early", "on_time": "resolved_on_time", "late": "resolved_late"},
     ),
-    Card(
-        "resolution_rate",
-        "rate",
-        1,
-        lambda k: k.resolution_rate.value,
-        lambda k, lang: (
-            _ratio_help(lambda x: x.resolution_rate)(k, lang)
-            | {
-                "received": fmt.number(k.received, lang),
-                "carried_in": fmt.number(k.carried_in, lang),
-            }
-        ),
-    ),
-    Card(
-        "on_time_rate",
-        "rate",
-        1,
-        lambda k: k.on_time_rate.value,
-        lambda k, lang: (
-            _ratio_help(lambda x: x.on_time_rate)(k, lang)
-            | {"late": fmt.number(k.resolved_late, lang), "overdue": fmt.number(k.overdue, lang)}
-        ),
-    ),
-    Card(
-        "online_share",
-        "rate",
-        1,
-        lambda k: k.online_share.value,
-        _ratio_help(lambda x: x.online_share),
-    ),
-    Card(
-        "overdue",
-        "count",
-        -1,
-        lambda k: k.overdue,
-        lambda k, lang: {
-            "end": fmt.day(k.end),
-            "in_progress": fmt.number(k.in_progress, lang),
-            "within": fmt.number(k.in_progress_within_deadline, lang),
-        },
-    ),
-    Card(
-        "average_days",
-        "days",
-        -1,
-        lambda k: k.average_processing_days.value,
-        lambda k, lang: {
-            "num": fmt.number(k.average_processing_days.numerator, lang),
-            "den": fmt.number(k.average_processing_days.denominator, lang),
-        },
-    ),
-    Card(
-        "online_payment_rate",
-        "rate",
-        1,
-        lambda k: k.online_payment_rate.value,
-        _ratio_help(lambda x: x.online_payment_rate),
-    ),
-    Card(
-        "digitisation_rate",
-        "rate",
-        1,
-        lambda k: k.digitisation_rate.value,
-        _ratio_help(lambda x: x.digitisation_rate),
-    ),
+    Card("resolution_rate", "rate", 1, {"received": "received", "carried_in": "carried_in"}),
+    Card("on_time_rate", "rate", 1, {"late": "resolved_late", "overdue": "overdue"}),
+    Card("online_share", "rate", 1),
+    Card("overdue", "count", -1, {"in_progress": "in_progress", "within": "within_deadline"}),
+    Card("average_days", "days", -1),
+    Card("online_payment_rate", "rate", 1),
+    Card("digitisation_rate", "rate", 1),
 )
 
 

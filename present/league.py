@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from metrics.codes import COMMUNE_KINDS
 from present.format import Lang
 from present.strings import t
 from present.tables import Column
@@ -34,6 +35,6 @@ def league_rows(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     every column COLUMNS names."""
     return table.with_columns(
         pl.col("kind")
-        .replace_strict({k: t(f"kind.{k}", lang) for k in ("phuong", "xa", "dac_khu")})
+        .replace_strict({k: t(f"kind.{k}", lang) for k in COMMUNE_KINDS})
         .alias("kind_label")
     )

@@ -14,10 +14,13 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from metrics import activity, by_field, by_unit, kpis
+from metrics import activity, kpis
 from metrics.activity import Grain
-from metrics.by_unit import RANK_PARTS, RankMeasure, best_and_worst
+from metrics.breakdown import field_activity
 from metrics.filters import Filters
+from metrics.measures import RATE_BY_NAME
+from metrics.rankings import RankMeasure, best_and_worst
+from metrics.units_league import league_table
 from present import format as fmt
 from present import overview_charts as charts
 from present.cards import CARDS, delta_color, format_delta, format_value
@@ -39,8 +42,8 @@ class ReportMetrics:
     comparison: kpis.KpiComparison
     grain: Grain
     trend: pl.DataFrame
-    units: pl.DataFrame  # by_unit.unit_performance
-    fields: pl.DataFrame  # by_field.field_activity
+    units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
+    fields: pl.DataFrame  # breakdown.field_activity
 
 
 def gather(
@@ -51,8 +54,8 @@ def gather(
         comparison=kpis.compare_periods(con, filters, data_start),
         grain=grain,
         trend=activity.trend(con, filters, grain),
-        units=by_unit.unit_performance(con, filters),
-        fields=by_field.field_activity(con, filters),
+        units=league_table(con, filters),
+        fields=field_activity(con, filters),
     )
 
 
@@ -108,7 +111,7 @@ def _unit_tables(units: pl.DataFrame, lang: fmt.Lang) -> tuple[UnitTable, ...]:
     best, worst = best_and_worst(units, measure, RANKED_UNITS)
     if worst.is_empty():  # too few units to rank (e.g. one ward chosen): no tables
         return ()
-    num, den = RANK_PARTS[measure]
+    num, den = RATE_BY_NAME[measure].numerator, RATE_BY_NAME[measure].denominator
     columns = (
         t("report.col.rank", lang),
         t("report.col.unit", lang),

@@ -63,7 +63,7 @@ def version_pair(warehouse: Path) -> tuple[str, str]:
         fresh = freshness(con)
         start = fresh.data_end.replace(day=1)
         [kpis] = period_kpis(con, Filters(start, fresh.data_end), [(start, fresh.data_end)])
-    return fmt.number(fresh.applications, "vi"), fmt.number(kpis.received, "vi")
+    return fmt.number(fresh.applications, "vi"), fmt.number(kpis.count("received"), "vi")
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from metrics import activity, by_field, by_unit, freshness, kpis, options, quality
+from metrics import activity, breakdown, freshness, kpis, options, quality
 from metrics.connection import WarehouseChanged, WarehouseVersion, snapshot
 from metrics.filters import Filters
 
@@ -66,13 +66,8 @@ def load_channel_mix(version: WarehouseVersion, filters: Filters) -> pl.DataFram
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
-def load_unit_performance(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return _read(version, lambda con: by_unit.unit_performance(con, filters))
-
-
-@st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
 def load_field_activity(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return _read(version, lambda con: by_field.field_activity(con, filters))
+    return _read(version, lambda con: breakdown.field_activity(con, filters))
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
