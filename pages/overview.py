@@ -13,7 +13,7 @@ from present import overview_charts as charts
 from present.strings import t
 from present.theme import COLORS
 from present.view import scope_text
-from ui import analyst_data, data
+from ui import loaders
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
 from ui.kpi_cards import kpi_cards
@@ -31,7 +31,7 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "overview.title")
 scope = scope_text(view)
 
-comparison = data.load_kpis(version, filters, view.freshness.data_start)
+comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
@@ -49,14 +49,14 @@ choice = st.segmented_control(
 )
 grain = default_grain(filters.days) if choice in (None, "auto") else choice
 show_chart(
-    charts.trend_figure(data.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
+    charts.trend_figure(loaders.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
 )
 
 st.subheader(t("section.mix", lang))
 mix_column, status_column = st.columns(2)
 with mix_column:
     show_chart(
-        charts.channel_figure(data.load_channel_mix(version, filters), lang, scope), "kenh-nop"
+        charts.channel_figure(loaders.load_channel_mix(version, filters), lang, scope), "kenh-nop"
     )
 with status_column:
     show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
@@ -74,7 +74,7 @@ measure = (
     )
     or "on_time_rate"
 )
-best, worst = best_and_worst(analyst_data.load_league(version, filters, lang), measure)
+best, worst = best_and_worst(loaders.load_league(version, filters), measure)
 if best.is_empty():
     st.info(t("rank.empty", lang))
 else:
@@ -101,6 +101,6 @@ else:
     st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
 
 st.subheader(t("section.fields", lang))
-fields = data.load_field_activity(version, filters)
+fields = loaders.load_field_activity(version, filters)
 show_chart(charts.fields_figure(fields, lang, scope), "linh-vuc")
 st.caption(t("fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height))

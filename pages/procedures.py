@@ -13,7 +13,7 @@ from metrics.search import matching
 from present import format as fmt
 from present.strings import t
 from present.tables import Column, kinds, labelled
-from ui import analyst_data
+from ui import loaders
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
@@ -92,7 +92,7 @@ def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title
 
 
 st.subheader(t("procedures.catalog", lang))
-summary = analyst_data.load_catalog_summary(version)
+summary = loaders.load_catalog_summary(version)
 with st.container(horizontal=True, gap="small"):
     for key, value in (
         ("procedures.total", summary.total),
@@ -110,16 +110,16 @@ field_column, agency_column = st.columns(2)
 with field_column:
     title = t("procedures.by_field", lang)
     st.markdown(f"**{title}**")
-    _table(analyst_data.load_catalog_by(version, "field"), BY_FIELD, "tthc-theo-linh-vuc", title)
+    _table(loaders.load_catalog_by(version, "field"), BY_FIELD, "tthc-theo-linh-vuc", title)
 with agency_column:
     title = t("procedures.by_agency", lang)
     st.markdown(f"**{title}**")
-    agencies = analyst_data.load_catalog_by(version, "agency_name").with_columns(
+    agencies = loaders.load_catalog_by(version, "agency_name").with_columns(
         pl.col("agency_name").fill_null(t("procedures.commune_level", lang)).alias("agency_label")
     )
     _table(agencies, BY_AGENCY, "tthc-theo-co-quan", title)
 
-activity = _labels(analyst_data.load_procedure_activity(version, filters))
+activity = _labels(loaders.load_procedure_activity(version, filters))
 st.subheader(t("procedures.busiest", lang, count=TOP))
 st.caption(t("procedures.period_note", lang))
 _table(
@@ -135,7 +135,7 @@ st.subheader(t("procedures.search_title", lang))
 query = st.text_input(
     t("procedures.search", lang), key=SEARCH_KEY, placeholder=t("procedures.search_hint", lang)
 )
-found = matching(analyst_data.load_catalog(version), query, ["procedure_code", "name"])
+found = matching(loaders.load_catalog(version), query, ["procedure_code", "name"])
 found = _labels(found).join(
     activity.select("procedure_code", "received"), on="procedure_code", how="left"
 )

@@ -19,7 +19,7 @@ from present.strings import t
 from reports.render import chromium_available
 from ui.charts import show_chart
 from ui.kpi_cards import kpi_cards
-from ui.report_data import load_report_metrics, report_pdf_bytes
+from ui.loaders import load_report_metrics, report_pdf_bytes
 from ui.report_view import fixed_width_layout
 from ui.shell import current_view
 

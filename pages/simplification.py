@@ -15,7 +15,7 @@ from present.strings import t
 from present.tables import Column, kinds, labelled
 from present.theme import COLORS
 from present.view import scope_text
-from ui import analyst_data
+from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
@@ -58,7 +58,7 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "simplification.title")
 catalog_scope = view.province
 
-summary = analyst_data.load_simplification_summary(version)
+summary = loaders.load_simplification_summary(version)
 with st.container(horizontal=True, gap="small"):
     for label, value in (
         (t("simplification.business", lang), fmt.number(summary.business_related, lang)),
@@ -78,7 +78,7 @@ with st.container(horizontal=True, gap="small"):
             st.metric(label, value)
 st.caption(t("simplification.note", lang))
 
-plans = analyst_data.load_plans(version).with_columns(
+plans = loaders.load_plans(version).with_columns(
     pl.col("status")
     .replace_strict(
         {s: t(f"status_plan.{s}", lang) for s in PLAN_STATUSES}, default=pl.col("status")
@@ -140,7 +140,7 @@ with agency_column:
 
 st.subheader(t("simplification.actual_title", lang))
 st.caption(t("simplification.actual_note", lang, end=fmt.day(filters.end)))
-actual = analyst_data.load_actual_processing(version, filters).join(
+actual = loaders.load_actual_processing(version, filters).join(
     plans.select("procedure_code", "name", "decided_on", "days_after"), on="procedure_code"
 )
 both = actual.filter((pl.col("resolved_before") > 0) & (pl.col("resolved_after") > 0))

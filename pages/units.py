@@ -11,7 +11,7 @@ from present.analyst_charts import units_scatter
 from present.strings import t
 from present.tables import kinds, labelled
 from present.view import scope_text
-from ui import analyst_data
+from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
@@ -26,7 +26,7 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "units.title")
 scope = scope_text(view)
 
-table = analyst_data.load_league(version, filters, lang)
+table = league.league_rows(loaders.load_league(version, filters), lang)
 query = st.text_input(
     t("units.search", lang), key=SEARCH_KEY, placeholder=t("units.search_hint", lang)
 )

@@ -21,7 +21,7 @@ from metrics.connection import WarehouseMissing, WarehouseVersion, current_versi
 from metrics.freshness import Freshness
 from present.format import Lang
 from present.strings import t
-from ui.data import load_freshness
+from ui.loaders import load_freshness
 
 BUILD_COMMAND = "python -m etl build"
 # One build per process: a second session arriving during the first start waits for it.
