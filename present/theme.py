@@ -35,6 +35,11 @@ COLORS = {
 }
 CHANNEL_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#CC79A7"}
 
+# The template figures are drawn with on paper: Plotly's own defaults, scatter markers without
+# an outline. Streamlit replaces Plotly's default template when it is imported, so a figure
+# printed without it (`python -m reports pdf`) names its template, and prints the same in both.
+PRINT_TEMPLATE = go.layout.Template(data={"scatter": [go.Scatter(marker={"line": {"width": 0}})]})
+
 CHART_HEIGHT = 380
 RANKING_HEIGHT = 420
 FONT = "Inter, 'Segoe UI', Roboto, Arial, sans-serif"

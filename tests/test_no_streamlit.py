@@ -43,7 +43,7 @@ def test_the_report_command_loads_no_streamlit() -> None:
     assert _streamlit_modules_after_importing(["reports.__main__"]) == "[]"
 
 
-@pytest.mark.parametrize("package", ["metrics", "present", "reports"])
+@pytest.mark.parametrize("package", ["etl", "metrics", "present", "reports"])
 def test_no_module_of_the_package_loads_streamlit(package: str) -> None:
     modules = _modules(package)
     assert len(modules) > 3  # the glob found the package's files
