@@ -90,6 +90,6 @@ def default_grain(days: int) -> Grain:
 def channel_mix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Received per channel (1 trực tiếp, 2 trực tuyến, 3 BCCI) in the period."""
     counts = period_counts(
-        con, filters, [(filters.start, filters.end)], key="channel", names=("received",)
+        con, filters, [(filters.start, filters.end)], by=("channel",), names=("received",)
     )
     return counts.filter(pl.col("received") > 0).select("channel", "received")

@@ -2,7 +2,7 @@
 
 Rows are fields (lĩnh vực) grouped by procedure level (cấp tỉnh, cấp xã), with a subtotal per
 level and a grand total. Columns (numbers as on the form) are sums of the period counts of
-`metrics.measures`, per procedure, summed by level and field (`metrics.breakdown`):
+`metrics.measures` per level and field (`metrics.breakdown`: each the sum of its procedures):
   (3) total to handle           = (4) + (5) + (6)
   (4) received online           = received in P through channel 2
   (5) received in person / post = received in P through channels 1 and 3
@@ -23,7 +23,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from metrics.breakdown import counts_by_catalog
+from metrics.breakdown import counts_by
 from metrics.codes import LEVELS
 from metrics.filters import Filters
 from metrics.measures import Derived, derived_expression
@@ -54,7 +54,7 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     then the grand total. Fields with nothing to handle in the period are left out.
 
     Columns: row_kind, level, field (null on total rows), and VALUE_COLUMNS."""
-    per_field = counts_by_catalog(con, filters, ["level", "field"]).select(
+    per_field = counts_by(con, filters, ("level", "field")).select(
         "level", "field", *(derived_expression(column) for column in FORM.values())
     )
     parts: list[pl.DataFrame] = []

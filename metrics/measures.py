@@ -15,7 +15,7 @@ the same numbers made the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -142,14 +142,6 @@ def with_rates(frame: pl.DataFrame) -> pl.DataFrame:
         for rate in RATES
         if {rate.numerator, rate.denominator} <= set(frame.columns)
     )
-
-
-def summed(frame: pl.DataFrame, by: Sequence[str]) -> pl.DataFrame:
-    """The base counts of `frame` summed per `by`, then the derived counts and rates of the
-    sums (a rate of a group is never an average of its members' rates)."""
-    bases = [name for name in BASE_NAMES if name in frame.columns]
-    totals = frame.group_by(by).agg(pl.col(name).sum() for name in bases)
-    return with_rates(with_counts(totals))
 
 
 def ratio(counts: Mapping[str, float], name: str) -> Ratio:

@@ -157,12 +157,29 @@ def restriction(table_name: str, filters: Filters) -> Sql:
     return _and(own)
 
 
-def scoped(table_name: str, filters: Filters) -> Sql:
-    """The rows of a table that the view keeps (all days)."""
+def _joined(table: Table, columns: Collection[str]) -> str:
+    """Joins that bring the unit's or procedure's `columns` a table has not onto its rows."""
+    looked_up: dict[str, list[str]] = {}
+    for column in sorted(set(columns)):
+        path = _lookup(table, column)
+        if path is None:
+            raise ValueError(f"{table.name} cannot reach {column}")
+        if path:
+            looked_up.setdefault(path, []).append(column)
+    return "".join(
+        f" left join (select {code}, {', '.join(names)} from {_LOOKUP_TABLES[code]}) using ({code})"  # noqa: S608
+        for code, names in looked_up.items()
+    )
+
+
+def scoped(table_name: str, filters: Filters, columns: Collection[str] = ()) -> Sql:
+    """The rows of a table that the view keeps (all days), with the unit's or procedure's
+    `columns` joined on where the table has not got them (a field, a level)."""
     if table_name not in TABLES:
         raise ValueError(f"not a table the scope knows: {table_name}")
     condition = restriction(table_name, filters)
-    return Sql("select * from " + table_name + " where " + condition.text, condition.params)  # noqa: S608
+    joins = _joined(TABLES[table_name], columns)
+    return Sql(f"select * from {table_name}{joins} where {condition.text}", condition.params)  # noqa: S608
 
 
 def facts_table(filters: Filters, needs: Collection[str]) -> str:
@@ -177,11 +194,11 @@ def facts_table(filters: Filters, needs: Collection[str]) -> str:
 
 def with_facts(filters: Filters, body: str, *params: object, needs: Collection[str]) -> Sql:
     """`body` (SQL written in metrics/) run after two CTEs: `facts`, the view's rows of the
-    smallest summary table with the dimensions in `needs` (besides day, channel and the
-    measures, which every one has), and `ledger`, its rows of overdue_ledger. Parameters: the
-    scope's first, then `params`."""
-    facts = scoped(facts_table(filters, needs), filters)
-    ledger = scoped("overdue_ledger", filters)
+    smallest summary table that reaches the dimensions in `needs` (besides day, channel and
+    the measures, which every one has), and `ledger`, its rows of overdue_ledger; both carry
+    every column in `needs`. Parameters: the scope's first, then `params`."""
+    facts = scoped(facts_table(filters, needs), filters, needs)
+    ledger = scoped("overdue_ledger", filters, needs)
     text = "\n".join(
         ["with facts as (" + facts.text + "),", "ledger as (" + ledger.text + ")", body]
     )
