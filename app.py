@@ -16,14 +16,15 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.options import options_for
-from ui import data
+from present.places import place_name
+from present.strings import t
+from present.view import View
 from ui.auth import allowed_pages, require_account, restrict
 from ui.bootstrap import ensure_warehouse, run_page
 from ui.filter_bar import filter_bar, language_switch
-from ui.places import place_name
+from ui.loaders import load_filter_options
 from ui.report_view import report_view_switch
-from ui.shell import View, set_view
-from ui.strings import t
+from ui.shell import set_view
 
 st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 
@@ -32,7 +33,7 @@ report_view_switch(lang)
 # Nothing is read from the warehouse before this: it stops the run until someone signs in.
 account = require_account(lang)
 version, freshness = ensure_warehouse(lang)
-options = options_for(data.load_filter_options(version), account.access)
+options = options_for(load_filter_options(version), account.access)
 filters = restrict(filter_bar(options, freshness, lang), account.access)
 place = place_name(options, filters.province_codes, lang)
 set_view(View(lang, filters, version, freshness, options, place))

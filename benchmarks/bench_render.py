@@ -19,10 +19,10 @@ from dataclasses import replace
 from datetime import date
 
 from etl.settings import PROJECT_ROOT, warehouse_path
-from metrics import activity, by_field, by_unit, freshness, kpis
+from metrics import activity, breakdown, freshness, kpis, rankings, units_league
 from metrics.connection import snapshot
 from metrics.filters import Filters
-from ui import overview_charts as charts
+from present import overview_charts as charts
 
 BUDGET_MS = 300.0
 
@@ -49,10 +49,11 @@ def render_overview(con, filters: Filters, data_start: date) -> None:
     charts.trend_figure(activity.trend(con, filters, grain), grain, lang, scope).to_json()
     charts.channel_figure(activity.channel_mix(con, filters), lang, scope).to_json()
     charts.status_figure(comparison.current, lang, scope).to_json()
-    best, worst = by_unit.best_and_worst(by_unit.unit_performance(con, filters), "on_time_rate")
+    league = units_league.league_table(con, filters)
+    best, worst = rankings.best_and_worst(league, "on_time_rate")
     charts.ranking_figure(best, "on_time_rate", lang, "best", scope, "#009E73").to_json()
     charts.ranking_figure(worst, "on_time_rate", lang, "worst", scope, "#D55E00").to_json()
-    charts.fields_figure(by_field.field_activity(con, filters), lang, scope).to_json()
+    charts.fields_figure(breakdown.field_activity(con, filters), lang, scope).to_json()
 
 
 def bench_compute(rounds: int) -> list[float]:

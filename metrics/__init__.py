@@ -1,1 +1,2 @@
-"""The read side: every KPI and table defined once, as parameterised SQL over the warehouse."""
+"""The read side: every count and rate declared once (`measures.py`), computed by one query
+(`counts.py`) over the rows one function lets a view see (`scope.py`). No Streamlit here."""

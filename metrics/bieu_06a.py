@@ -1,8 +1,8 @@
 """Biểu II.06a/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): the official form's columns, defined once.
 
 Rows are fields (lĩnh vực) grouped by procedure level (cấp tỉnh, cấp xã), with a subtotal per
-level and a grand total. Columns (numbers as on the form) from the period counts of
-`metrics.breakdown`, per procedure, summed by field:
+level and a grand total. Columns (numbers as on the form) are sums of the period counts of
+`metrics.measures` per level and field (`metrics.breakdown`: each the sum of its procedures):
   (3) total to handle           = (4) + (5) + (6)
   (4) received online           = received in P through channel 2
   (5) received in person / post = received in P through channels 1 and 3
@@ -20,34 +20,33 @@ them as resolved on time, so (7) = resolved + closed and (3) = (7) + (11) holds 
 
 from __future__ import annotations
 
-import unicodedata
-
 import duckdb
 import polars as pl
 
 from metrics.breakdown import counts_by
+from metrics.codes import LEVELS
 from metrics.filters import Filters
+from metrics.measures import Derived, derived_expression
+from metrics.text import vi_sort_key
 
-LEVELS = ("tinh", "xa")  # the form's order: Cấp tỉnh, then Cấp xã
-# Form column number -> name in code.
-COLUMNS: dict[int, str] = {
-    3: "total",
-    4: "received_online",
-    5: "received_offline",
-    6: "carried_in",
-    7: "resolved",
-    8: "resolved_early",
-    9: "resolved_on_time",
-    10: "resolved_late",
-    11: "in_progress",
-    12: "within_deadline",
-    13: "overdue",
+# Form column number -> the column in code, as a sum of the period counts (metrics.measures).
+FORM: dict[int, Derived] = {
+    3: Derived("total", ("to_handle",)),
+    4: Derived("received_online", ("received_online",)),
+    5: Derived("received_offline", ("received_offline",)),
+    6: Derived("carried_in", ("carried_in",)),
+    7: Derived("resolved", ("resolved", "closed")),  # the form's convention for 3, 7, 8
+    8: Derived("resolved_early", ("resolved_early",)),
+    9: Derived("resolved_on_time", ("resolved_on_time", "closed")),
+    10: Derived("resolved_late", ("resolved_late",)),
+    11: Derived("in_progress", ("in_progress",)),
+    12: Derived("within_deadline", ("within_deadline",)),
+    13: Derived("overdue", ("overdue",)),
 }
+COLUMNS: dict[int, str] = {number: column.name for number, column in FORM.items()}
 VALUE_COLUMNS = tuple(COLUMNS.values())
 # Row kinds: a field's row, a level's subtotal, the grand total.
 FIELD, LEVEL_TOTAL, GRAND_TOTAL = "field", "level", "total"
-
-_PROCEDURES = "select procedure_code, field, level from procedures"
 
 
 def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
@@ -55,43 +54,22 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     then the grand total. Fields with nothing to handle in the period are left out.
 
     Columns: row_kind, level, field (null on total rows), and VALUE_COLUMNS."""
-    counts = counts_by(con, filters, "procedure_code")
-    procedures = con.sql(_PROCEDURES).pl()
-    per_field = (
-        counts.join(procedures, on="procedure_code")
-        .group_by("level", "field")
-        .agg(_form_columns())
-        .filter(pl.col("total") > 0)
+    per_field = counts_by(con, filters, ("level", "field")).select(
+        "level", "field", *(derived_expression(column) for column in FORM.values())
     )
     parts: list[pl.DataFrame] = []
     for level in LEVELS:
         fields = per_field.filter(pl.col("level") == level)
         if fields.is_empty():
             continue
-        fields = fields.sort(pl.col("field").map_elements(_fold, return_dtype=pl.String))
+        order = sorted(fields["field"], key=vi_sort_key)
+        fields = fields.sort(pl.col("field").replace_strict(order, list(range(len(order)))))
         parts.append(_total(fields, LEVEL_TOTAL, level))
         parts.append(
             fields.select(pl.lit(FIELD).alias("row_kind"), "level", "field", *VALUE_COLUMNS)
         )
     parts.append(_total(per_field, GRAND_TOTAL, None))
     return pl.concat(parts, how="vertical_relaxed")
-
-
-def _form_columns() -> list[pl.Expr]:
-    online = pl.col("received_online")
-    return [
-        pl.col("to_handle").sum().alias("total"),
-        online.sum().alias("received_online"),
-        (pl.col("received") - online).sum().alias("received_offline"),
-        pl.col("carried_in").sum().alias("carried_in"),
-        (pl.col("resolved") + pl.col("closed")).sum().alias("resolved"),
-        pl.col("resolved_early").sum().alias("resolved_early"),
-        (pl.col("resolved_on_time") + pl.col("closed")).sum().alias("resolved_on_time"),
-        pl.col("resolved_late").sum().alias("resolved_late"),
-        pl.col("in_progress").sum().alias("in_progress"),
-        (pl.col("in_progress") - pl.col("overdue")).sum().alias("within_deadline"),
-        pl.col("overdue").sum().alias("overdue"),
-    ]
 
 
 def _total(rows: pl.DataFrame, kind: str, level: str | None) -> pl.DataFrame:
@@ -101,14 +79,6 @@ def _total(rows: pl.DataFrame, kind: str, level: str | None) -> pl.DataFrame:
         pl.lit(level, dtype=pl.String).alias("level"),
         pl.lit(None, dtype=pl.String).alias("field"),
         *VALUE_COLUMNS,
-    )
-
-
-def _fold(text: str) -> str:
-    """Vietnamese alphabetical order (base letters, đ after d) for the form's field rows."""
-    folded = text.casefold().replace("đ", "d\uffff")
-    return "".join(
-        ch for ch in unicodedata.normalize("NFD", folded) if unicodedata.category(ch) != "Mn"
     )
 
 

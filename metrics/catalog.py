@@ -12,20 +12,23 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from metrics.breakdown import counts_by, with_rates
+from metrics.breakdown import counts_by
 from metrics.filters import Filters
+from metrics.measures import with_rates
 
-_SUMMARY = """
-select
-    count(*) filter (where level = 'tinh')::bigint as provincial,
-    count(*) filter (where level = 'xa')::bigint as commune,
-    count(*) filter (where online_service = 'toan_trinh')::bigint as full_online,
-    count(*) filter (where online_service = 'mot_phan')::bigint as partly_online,
-    count(*) filter (where online_service = 'khong')::bigint as not_online,
-    count(*) filter (where non_boundary)::bigint as non_boundary,
-    count(*)::bigint as total
-from procedures
-"""
+# The catalog's counts, each once: the procedures that meet a condition on their own columns.
+_COUNTS = {
+    "provincial": "level = 'tinh'",  # cấp tỉnh
+    "commune": "level = 'xa'",  # cấp xã
+    "full_online": "online_service = 'toan_trinh'",  # dịch vụ công trực tuyến toàn trình
+    "partly_online": "online_service = 'mot_phan'",  # một phần
+    "not_online": "online_service = 'khong'",
+    "non_boundary": "non_boundary",  # phi địa giới hành chính
+}
+_COUNTED = ",\n    ".join(
+    f"count(*) filter (where {condition})::bigint as {name}" for name, condition in _COUNTS.items()
+)
+_SUMMARY = f"select {_COUNTED}, count(*)::bigint as total from procedures"  # noqa: S608
 
 _CATALOG = """
 select
@@ -38,14 +41,7 @@ order by p.procedure_code
 """
 
 _BY_GROUP = """
-select
-    {group} as {group},
-    count(*)::bigint as procedures,
-    count(*) filter (where level = 'tinh')::bigint as provincial,
-    count(*) filter (where level = 'xa')::bigint as commune,
-    count(*) filter (where online_service = 'toan_trinh')::bigint as full_online,
-    count(*) filter (where online_service = 'mot_phan')::bigint as partly_online,
-    count(*) filter (where non_boundary)::bigint as non_boundary
+select {group} as {group}, count(*)::bigint as procedures, {counted}
 from ({catalog})
 group by {group}
 order by procedures desc, {group}
@@ -58,12 +54,12 @@ _GROUPS = ("field", "agency_name")
 class CatalogSummary:
     """The published headline counts of the catalog."""
 
-    provincial: int  # cấp tỉnh
-    commune: int  # cấp xã
-    full_online: int  # dịch vụ công trực tuyến toàn trình
-    partly_online: int  # một phần
+    provincial: int  # in the order of _COUNTS
+    commune: int
+    full_online: int
+    partly_online: int
     not_online: int
-    non_boundary: int  # phi địa giới hành chính
+    non_boundary: int
     total: int
 
 
@@ -82,7 +78,11 @@ def catalog_by(con: duckdb.DuckDBPyConnection, group: str) -> pl.DataFrame:
     Commune-level procedures have no agency: they form the group with a null agency."""
     if group not in _GROUPS:
         raise ValueError(f"cannot group the catalog by {group}")
-    query = _BY_GROUP.replace("{group}", group).replace("{catalog}", _CATALOG)
+    query = (
+        _BY_GROUP.replace("{group}", group)
+        .replace("{counted}", _COUNTED)
+        .replace("{catalog}", _CATALOG)
+    )
     return con.sql(query).pl()
 
 

@@ -8,7 +8,7 @@ import duckdb
 
 from etl.units import province_name
 from metrics.access import Access
-from metrics.by_unit import COMMUNE_KINDS
+from metrics.codes import COMMUNE_KINDS
 
 _COMMUNE_UNITS = """
 select unit_code, name, kind, province_code

@@ -5,8 +5,13 @@ These tables describe files, not applications, so the filter bar does not apply 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import polars as pl
+
+from metrics.filters import Filters
+from metrics.scope import scoped
 
 _LOADS = """
 select
@@ -65,10 +70,9 @@ select
     u.unit_code, u.name, u.kind,
     l.last_received,
     date_diff('day', l.last_received, d.data_end) as days_without
-from units as u
+from ({units}) as u
 left join latest as l using (unit_code)
 cross join data_end as d
-where ? or u.province_code in (select unnest(?::integer[]))
 order by days_without desc nulls first, u.unit_code
 """
 
@@ -78,10 +82,10 @@ def rejections_by_file(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.sql(_BY_FILE).pl()
 
 
-def unit_freshness(
-    con: duckdb.DuckDBPyConnection, province_codes: tuple[int, ...] = ()
-) -> pl.DataFrame:
-    """Per unit (of these provinces; all when none): the last day it received an application
-    and how many days before the warehouse's latest day that was (null: never). A unit silent
-    for long has probably stopped exporting, not stopped working."""
-    return con.sql(_UNIT_FRESHNESS, params=[not province_codes, list(province_codes)]).pl()
+def unit_freshness(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Per unit of the view's provinces: the last day it received an application and how
+    many days before the warehouse's latest day that was (null: never). A unit silent for long
+    has probably stopped exporting, not stopped working, whichever units are picked, so the
+    unit picker does not narrow this list."""
+    units = scoped("units", replace(filters, unit_codes=(), unit_kinds=()))
+    return con.sql(_UNIT_FRESHNESS.replace("{units}", units.text), params=list(units.params)).pl()

@@ -1,9 +1,18 @@
-"""The one place where `Filters` become SQL.
+"""The one place where `Filters` and the signed-in person's `Access` become SQL.
 
-Every metric reads the summary tables through `scoped()`, so a restriction added here applies
-to every number on every page: the signed-in person's `Access` (metrics.access) is ANDed into
-every query beside the filters they chose. The period is not part of the scope: KPIs such as
-"carried in" need the days before the period too, so each query states its own date condition.
+A view is a list of conditions, each "this attribute is one of these values": the access's
+restriction first (a commune account: its unit; an agency account: its agency's procedures),
+then every dimension the person chose. `scoped(table, filters)` writes those conditions for
+whichever table a metric reads: a condition on an attribute the table has becomes `column in
+(…)`, one on a unit's or a procedure's attribute goes through the `units` or `procedures`
+lookup. A new filter dimension or role is one line of `_CHOSEN` or `_ROLE_ATTRIBUTE`, and
+every query, report and download follows it.
+
+The summary facts come in three sizes (etl/summaries.py): a query says which dimensions it
+reads besides the day and the measures (`needs`), and `facts_table` picks the smallest table
+that has them and every attribute the view restricts. The period is not part of the scope:
+counts such as "carried in" need the days before the period too, so each query states its own
+dates.
 
 Only SQL text written in this package is composed here; every value a person chose reaches
 DuckDB as a bound parameter (`?`), including each member of an `IN` list.
@@ -11,22 +20,30 @@ DuckDB as a bound parameter (`?`), including each member of an `IN` list.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from metrics.access import Access
+from metrics.access import Role
 from metrics.filters import Filters
 
-# The fact tables a metric may read through the scope (both carry unit, procedure, channel).
-FactTable = Literal["daily_activity", "overdue_ledger", "unit_activity"]
-_FACT_TABLES = ("daily_activity", "overdue_ledger", "unit_activity")
-# Which rollup a body may read instead of daily_activity (etl/summaries.py): "province" has
-# no unit and no procedure, "unit" has no procedure.
-Rollup = Literal["province", "unit"]
-# The rollup without unit and procedure (etl/summaries.py), for views that name no unit.
-ROLLUP_TABLE = "province_activity"
+# Attributes of a unit and of a procedure, reached through their tables by code.
+UNIT_ATTRIBUTES = ("province_code", "kind")
+PROCEDURE_ATTRIBUTES = ("level", "field", "agency_code")
+# Filters field -> the attribute it restricts.
+_CHOSEN = (
+    ("province_codes", "province_code"),
+    ("unit_codes", "unit_code"),
+    ("channels", "channel"),
+    ("unit_kinds", "kind"),
+    ("levels", "level"),
+    ("fields", "field"),
+    ("agency_codes", "agency_code"),
+)
+# A restricted role -> (the attribute it restricts, the field of `Access` holding its codes).
+_ROLE_ATTRIBUTE: dict[Role, tuple[str, str]] = {
+    "commune": ("unit_code", "unit_codes"),
+    "agency": ("agency_code", "agency_codes"),
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +54,39 @@ class Sql:
     params: tuple[object, ...] = ()
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table a metric reads, by the attributes it can be narrowed by."""
+
+    name: str
+    columns: frozenset[str]
+    # Attributes whose conditions do not narrow this table: a list of units is narrowed by
+    # the units chosen, not by the channels or procedures (those narrow its counts).
+    ignores: frozenset[str] = frozenset()
+
+
+def _table(name: str, *columns: str, ignores: Collection[str] = ()) -> Table:
+    return Table(name, frozenset(columns), frozenset(ignores))
+
+
+_EVERY_DIMENSION = ("province_code", "unit_code", "procedure_code", "channel")
+TABLES: dict[str, Table] = {
+    table.name: table
+    for table in (
+        # The summary facts, smallest first: the order `facts_table` tries them in.
+        _table("province_activity", "province_code", "channel", *PROCEDURE_ATTRIBUTES),
+        _table("unit_activity", "province_code", "unit_code", "channel"),
+        _table("daily_activity", *_EVERY_DIMENSION),
+        _table("overdue_ledger", *_EVERY_DIMENSION),
+        # Single applications, for lists (applications have no province column).
+        _table("applications", "unit_code", "procedure_code", "channel"),
+        # The units a per-unit table lists.
+        _table("units", "unit_code", *UNIT_ATTRIBUTES, ignores=("channel", *PROCEDURE_ATTRIBUTES)),
+    )
+}
+FACT_TABLES = ("province_activity", "unit_activity", "daily_activity")
+
+
 def placeholders(count: int) -> str:
     """`?, ?, ?` for an IN list of `count` bound values."""
     if count < 1:
@@ -44,155 +94,112 @@ def placeholders(count: int) -> str:
     return ", ".join("?" for _ in range(count))
 
 
-def _member(column: str, values: Sequence[object]) -> Sql:
+def member(column: str, values: Sequence[object]) -> Sql:
+    """`column in (?, …)` with the values bound."""
     return Sql(column + " in (" + placeholders(len(values)) + ")", tuple(values))
 
 
-def _dimension_predicates(filters: Filters) -> list[Sql]:
-    """Conditions on a fact row's own columns and, through small lookups, its unit/procedure."""
-    predicates: list[Sql] = _access_predicates(filters.access)
-    if filters.province_codes:
-        predicates.append(_member("province_code", filters.province_codes))
-    if filters.unit_codes:
-        predicates.append(_member("unit_code", filters.unit_codes))
-    if filters.channels:
-        predicates.append(_member("channel", filters.channels))
-    if filters.unit_kinds:
-        kinds = _member("kind", filters.unit_kinds)
-        predicates.append(
-            Sql(
-                "unit_code in (select unit_code from units where " + kinds.text + ")",  # noqa: S608
-                kinds.params,
-            )
-        )
-    procedure_conditions = [
-        _member(column, values)
-        for column, values in (
-            ("level", filters.levels),
-            ("field", filters.fields),
-            ("agency_code", filters.agency_codes),
-        )
-        if values
-    ]
-    if procedure_conditions:
-        joined = _and(procedure_conditions)
-        predicates.append(
-            Sql(
-                "procedure_code in (select procedure_code from procedures where "  # noqa: S608
-                + joined.text
-                + ")",
-                joined.params,
-            )
-        )
-    return predicates
+def conditions(filters: Filters) -> list[tuple[str, tuple]]:
+    """The view as (attribute, allowed values): the access's restriction, ANDed with every
+    chosen one (never replaced by one), then the chosen restrictions."""
+    access = filters.access
+    restricted = []
+    if access.role in _ROLE_ATTRIBUTE:
+        attribute, codes = _ROLE_ATTRIBUTE[access.role]
+        restricted.append((attribute, getattr(access, codes)))
+    chosen = [(attribute, getattr(filters, field)) for field, attribute in _CHOSEN]
+    return restricted + [(attribute, values) for attribute, values in chosen if values]
 
 
-def _access_predicates(access: Access) -> list[Sql]:
-    """What the signed-in person may see, ANDed with every chosen filter (never replaced by
-    one): a commune sees its unit, an agency the applications of its own procedures."""
-    if access.role == "commune":
-        return [_member("unit_code", access.unit_codes)]
-    if access.role == "agency":
-        agencies = _member("agency_code", access.agency_codes)
-        return [
-            Sql(
-                "procedure_code in (select procedure_code from procedures where "  # noqa: S608
-                + agencies.text
-                + ")",
-                agencies.params,
-            )
-        ]
-    return []
+def _lookup(table: Table, attribute: str) -> str | None:
+    """How `table` reaches `attribute`: "" for its own column, the code column through which a
+    lookup reaches it, or None when it cannot."""
+    if attribute in table.columns:
+        return ""
+    if attribute in UNIT_ATTRIBUTES and "unit_code" in table.columns:
+        return "unit_code"
+    if attribute in PROCEDURE_ATTRIBUTES and "procedure_code" in table.columns:
+        return "procedure_code"
+    return None
+
+
+_LOOKUP_TABLES = {"unit_code": "units", "procedure_code": "procedures"}
 
 
 def _and(parts: Sequence[Sql]) -> Sql:
     return Sql(
-        " and ".join("(" + part.text + ")" for part in parts),
+        " and ".join("(" + part.text + ")" for part in parts) or "true",
         tuple(value for part in parts for value in part.params),
     )
 
 
-def scoped(table: FactTable, filters: Filters) -> Sql:
-    """The rows of a summary table that the filters keep (all days)."""
-    if table not in _FACT_TABLES:
-        raise ValueError(f"not a summary fact table: {table}")
-    predicates = _dimension_predicates(filters)
-    where = _and(predicates) if predicates else Sql("true")
-    return Sql("select * from " + table + " where " + where.text, where.params)  # noqa: S608
-
-
-def scoped_applications(filters: Filters) -> Sql:
-    """The `applications` rows the filters keep (all dates): the same restrictions as the
-    summary tables, with the province reached through the unit (applications have no
-    province column). For lists of single applications only; totals use the summaries."""
-    province = _member("province_code", filters.province_codes) if filters.province_codes else None
-    others = _dimension_predicates(dataclasses.replace(filters, province_codes=()))
-    if province is not None:
-        others.append(
-            Sql(
-                "unit_code in (select unit_code from units where " + province.text + ")",  # noqa: S608
-                province.params,
+def restriction(table_name: str, filters: Filters) -> Sql:
+    """The condition that keeps the rows of `table_name` the view may show."""
+    table = TABLES[table_name]
+    own: list[Sql] = []
+    through: dict[str, list[Sql]] = {"unit_code": [], "procedure_code": []}
+    for attribute, values in conditions(filters):
+        if attribute in table.ignores:
+            continue
+        path = _lookup(table, attribute)
+        if path is None:
+            raise ValueError(f"{table.name} cannot be restricted by {attribute}")
+        (through[path] if path else own).append(member(attribute, values))
+    for code, parts in through.items():
+        if parts:
+            inner = _and(parts)
+            own.append(
+                Sql(
+                    f"{code} in (select {code} from {_LOOKUP_TABLES[code]} where {inner.text})",  # noqa: S608
+                    inner.params,
+                )
             )
-        )
-    where = _and(others) if others else Sql("true")
-    return Sql("select * from applications where " + where.text, where.params)  # noqa: S608
+    return _and(own)
 
 
-def rollup_serves(filters: Filters) -> bool:
-    """True when no unit is named, by the filters or by the person's access: the unit-free
-    rollup then holds every row the view needs."""
-    return not (filters.unit_codes or filters.unit_kinds or filters.access.role == "commune")
+def _joined(table: Table, columns: Collection[str]) -> str:
+    """Joins that bring the unit's or procedure's `columns` a table has not onto its rows."""
+    looked_up: dict[str, list[str]] = {}
+    for column in sorted(set(columns)):
+        path = _lookup(table, column)
+        if path is None:
+            raise ValueError(f"{table.name} cannot reach {column}")
+        if path:
+            looked_up.setdefault(path, []).append(column)
+    return "".join(
+        f" left join (select {code}, {', '.join(names)} from {_LOOKUP_TABLES[code]}) using ({code})"  # noqa: S608
+        for code, names in looked_up.items()
+    )
 
 
-def _scoped_rollup(filters: Filters) -> Sql:
-    """Rows of the rollup the filters keep; level, field and agency are its own columns."""
-    predicates = []
-    if filters.province_codes:
-        predicates.append(_member("province_code", filters.province_codes))
-    if filters.channels:
-        predicates.append(_member("channel", filters.channels))
-    agencies = filters.access.agency_codes if filters.access.role == "agency" else ()
-    for column, values in (
-        ("level", filters.levels),
-        ("field", filters.fields),
-        ("agency_code", filters.agency_codes),
-        ("agency_code", agencies),
-    ):
-        if values:
-            predicates.append(_member(column, values))
-    where = _and(predicates) if predicates else Sql("true")
-    return Sql("select * from " + ROLLUP_TABLE + " where " + where.text, where.params)  # noqa: S608
+def scoped(table_name: str, filters: Filters, columns: Collection[str] = ()) -> Sql:
+    """The rows of a table that the view keeps (all days), with the unit's or procedure's
+    `columns` joined on where the table has not got them (a field, a level)."""
+    if table_name not in TABLES:
+        raise ValueError(f"not a table the scope knows: {table_name}")
+    condition = restriction(table_name, filters)
+    joins = _joined(TABLES[table_name], columns)
+    return Sql(f"select * from {table_name}{joins} where {condition.text}", condition.params)  # noqa: S608
 
 
-def unit_rollup_serves(filters: Filters) -> bool:
-    """True when nothing restricts procedures (level, field, agency, an agency account): the
-    procedure-free rollup then holds every row a unit ranking needs."""
-    procedures = filters.levels or filters.fields or filters.agency_codes
-    return not (procedures or filters.access.role == "agency")
+def facts_table(filters: Filters, needs: Collection[str]) -> str:
+    """The smallest summary table with the dimensions `needs` and every attribute the view
+    restricts (a city-wide view reads the rollup without units and procedures)."""
+    wanted = set(needs) | {attribute for attribute, _ in conditions(filters)}
+    for name in FACT_TABLES:
+        if all(_lookup(TABLES[name], attribute) is not None for attribute in wanted):
+            return name
+    raise ValueError(f"no summary table has {sorted(wanted)}")
 
 
-def _facts(filters: Filters, rollup: Rollup | None) -> Sql:
-    if rollup == "province" and rollup_serves(filters):
-        return _scoped_rollup(filters)
-    if rollup == "unit" and unit_rollup_serves(filters):
-        return scoped("unit_activity", filters)
-    return scoped("daily_activity", filters)
-
-
-def with_facts(filters: Filters, body: str, *params: object, rollup: Rollup | None = None) -> Sql:
-    """`body` (SQL written in metrics/) run after two CTEs: `facts` = scoped daily_activity and
-    `ledger` = scoped overdue_ledger. Parameters: the scope's first, then `params`.
-
-    A body that reads only day, channel and the measures from `facts` may say
-    `rollup="province"`, one that also reads unit_code `rollup="unit"`: when the view allows
-    it, `facts` then comes from the much smaller rollup (same rows summed, same answers)."""
-    facts = _facts(filters, rollup)
-    ledger = scoped("overdue_ledger", filters)
+def with_facts(filters: Filters, body: str, *params: object, needs: Collection[str]) -> Sql:
+    """`body` (SQL written in metrics/) run after two CTEs: `facts`, the view's rows of the
+    smallest summary table that reaches the dimensions in `needs` (besides day, channel and
+    the measures, which every one has), and `ledger`, its rows of overdue_ledger; both carry
+    every column in `needs`. Parameters: the scope's first, then `params`."""
+    facts = scoped(facts_table(filters, needs), filters, needs)
+    ledger = scoped("overdue_ledger", filters, needs)
     text = "\n".join(
-        [
-            "with facts as (" + facts.text + "),",
-            "ledger as (" + ledger.text + ")",
-            body,
-        ]
+        ["with facts as (" + facts.text + "),", "ledger as (" + ledger.text + ")", body]
     )
     return Sql(text, facts.params + ledger.params + params)

@@ -9,24 +9,19 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from etl.text import nfc, strip_accents
-
-
-def fold(text: str) -> str:
-    """Lowercase, NFC, without tone marks and with đ as d: the form both sides are compared in."""
-    return strip_accents(nfc(text)).casefold()
+from metrics.text import search_key
 
 
 def matching(frame: pl.DataFrame, text: str, columns: Sequence[str]) -> pl.DataFrame:
     """The rows where any of `columns` contains `text` (all rows when `text` is blank)."""
-    needle = fold(text.strip())
+    needle = search_key(text.strip())
     if not needle:
         return frame
     hits = [
         pl.col(column)
         .cast(pl.String)
         .fill_null("")
-        .map_elements(fold, return_dtype=pl.String)
+        .map_elements(search_key, return_dtype=pl.String)
         .str.contains(needle, literal=True)
         for column in columns
     ]

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
+from metrics.codes import AGENCY_KIND
 from metrics.filters import Filters
+from metrics.measures import ratio_expression
 from metrics.scope import with_facts
 
 _SUMMARY = """
@@ -25,7 +27,7 @@ select
         ::bigint as agencies_with_cut,
     -- the agencies of the province(s) the catalog names: one catalog serves every province
     -- of a national warehouse, so counting every province's agencies would say "12 of 408"
-    (select count(*) from units where kind = 'so_nganh' and province_code in (
+    (select count(*) from units where kind = ? and province_code in (
         select c.province_code from procedures as q join units as c on c.unit_code = q.agency_code
     ))::bigint as agencies
 from procedures as p
@@ -80,7 +82,7 @@ class SimplificationSummary:
 
 
 def simplification_summary(con: duckdb.DuckDBPyConnection) -> SimplificationSummary:
-    [row] = con.sql(_SUMMARY).fetchall()
+    [row] = con.sql(_SUMMARY, params=[AGENCY_KIND]).fetchall()
     return SimplificationSummary(*row)
 
 
@@ -102,13 +104,10 @@ def actual_processing(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Da
     """For planned procedures with resolved applications in scope up to the period's end: the
     mean processing days of those resolved before the plan's date and of those on or after it
     (null on a side with none). Means come with their sums and counts, so they can be checked."""
-    query = with_facts(filters, _ACTUAL, filters.end)
+    query = with_facts(filters, _ACTUAL, filters.end, needs=("procedure_code",))
     frame = con.sql(query.text, params=list(query.params)).pl()
+    # The average processing time (metrics.measures: processing days / resolved) of each side.
     return frame.with_columns(
-        _mean("days_before_sum", "resolved_before").alias("mean_days_before"),
-        _mean("days_after_sum", "resolved_after").alias("mean_days_after"),
+        ratio_expression("days_before_sum", "resolved_before").alias("mean_days_before"),
+        ratio_expression("days_after_sum", "resolved_after").alias("mean_days_after"),
     )
-
-
-def _mean(total: str, count: str) -> pl.Expr:
-    return pl.when(pl.col(count) > 0).then(pl.col(total) / pl.col(count)).otherwise(None)

@@ -2,7 +2,8 @@
 
 The league lists every commune-level unit the filters keep, with or without applications, so an
 analyst ranking "all 114" sees all 114. Its counts come from `metrics.breakdown` (the same
-definitions as the overview); the overdue list is the only read of single applications.
+definitions as the overview); the overview's ranking and the report rank its rows
+(`metrics.rankings`); the overdue list is the only read of single applications.
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ from dataclasses import replace
 import duckdb
 import polars as pl
 
-from metrics.breakdown import COUNT_COLUMNS, counts_by, with_rates
-from metrics.by_unit import COMMUNE_KINDS
+from metrics.breakdown import counts_by
+from metrics.codes import COMMUNE_KINDS
 from metrics.filters import Filters
-from metrics.scope import placeholders, scoped_applications
+from metrics.measures import COUNT_NAMES, with_rates
+from metrics.scope import member, scoped
 
 # The unit's measures compared with the median unit on its own view.
 COMPARED = ("resolution_rate", "on_time_rate", "online_share", "average_days")
 
 _UNITS = """
 select unit_code, name, kind
-from units
-where kind in ({kinds}) and (? or unit_code in (select unnest(?::varchar[])))
-    and (? or unit_code in (select unnest(?::varchar[])))
-    and (? or province_code in (select unnest(?::integer[])))
+from ({units})
+where {commune_level}
 order by unit_code
 """
 
@@ -50,25 +50,13 @@ order by a.due_at, a.application_id
 
 def league_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Every commune-level unit in scope with its period counts and rates, busiest first."""
-    # Only commune-level kinds belong here; a filter naming none of them leaves no unit
-    # (the empty string matches no kind and keeps the IN list valid).
-    kinds = tuple(k for k in filters.unit_kinds or COMMUNE_KINDS if k in COMMUNE_KINDS) or ("",)
-    units = con.sql(
-        _UNITS.replace("{kinds}", placeholders(len(kinds))),
-        params=[
-            *kinds,
-            not filters.unit_codes,
-            list(filters.unit_codes),
-            # A commune account lists its own unit only, whatever units were asked for.
-            filters.access.role != "commune",
-            list(filters.access.unit_codes),
-            not filters.province_codes,
-            list(filters.province_codes),
-        ],
-    ).pl()
+    # The units the view keeps (a commune account: its own), of the commune-level kinds only.
+    listed, commune_level = scoped("units", filters), member("kind", COMMUNE_KINDS)
+    text = _UNITS.replace("{units}", listed.text).replace("{commune_level}", commune_level.text)
+    units = con.sql(text, params=[*listed.params, *commune_level.params]).pl()
     counts = counts_by(con, filters, "unit_code")
     table = units.join(counts, on="unit_code", how="left").with_columns(
-        pl.col(column).fill_null(0) for column in (*COUNT_COLUMNS, "processing_days_sum")
+        pl.col(column).fill_null(0) for column in COUNT_NAMES
     )
     return with_rates(table).sort(["received", "unit_code"], descending=[True, False])
 
@@ -89,10 +77,10 @@ def overdue_applications(
 ) -> pl.DataFrame:
     """The unit's applications still open at the period's end and past their due date, oldest
     due date first: the list behind its "in progress, overdue" count, same filters."""
-    scoped = scoped_applications(unit_filters(filters, unit_code))
+    applications = scoped("applications", unit_filters(filters, unit_code))
     d1 = filters.end
-    text = _OVERDUE_LIST.replace("{applications}", scoped.text)
-    return con.sql(text, params=[*scoped.params, d1, unit_code, d1, d1, d1]).pl()
+    text = _OVERDUE_LIST.replace("{applications}", applications.text)
+    return con.sql(text, params=[*applications.params, d1, unit_code, d1, d1, d1]).pl()
 
 
 def known_unit(league: pl.DataFrame, unit_code: str) -> bool:

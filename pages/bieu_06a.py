@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reports.bieu_06a import SUBJECT, bieu_06a_file, bieu_table, period_line, reporting_unit
+from present.bieu_06a import bieu_table, period_line, reporting_unit
+from present.strings import t
+from reports.bieu_06a import SUBJECT, bieu_06a_file
 from reports.header import file_name
-from ui import analyst_data
+from ui import loaders
 from ui.downloads import XLSX_MIME, download_buttons
 from ui.shell import current_view, page_header
-from ui.strings import t
 from ui.tables import show_table
 
 view = current_view()
@@ -26,7 +27,7 @@ st.caption(
 )
 st.info(t("bieu.convention", lang), icon=":material/info:")
 
-rows = analyst_data.load_bieu_rows(version, filters)
+rows = loaders.load_bieu_rows(version, filters)
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
 show_table(table, column_kinds, lang)

@@ -7,13 +7,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from reports.tables import Column, kinds, labelled
-from ui import analyst_data, data
-from ui import format as fmt
+from present import format as fmt
+from present.strings import t, t_or
+from present.tables import Column, kinds, labelled
+from ui import loaders
 from ui.auth import sign_in_configured
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
-from ui.strings import t, t_or
 from ui.tables import TABLE_HEIGHT, show_table
 
 # Rejected rows listed on screen; the reasons table above counts all of them.
@@ -81,7 +81,7 @@ def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title
 
 
 st.subheader(t("dq.reasons", lang))
-reasons = data.load_rejections_by_reason(version)
+reasons = loaders.load_rejections_by_reason(version)
 if reasons.is_empty():
     st.success(t("dq.none", lang))
 else:
@@ -89,16 +89,16 @@ else:
     with reason_column:
         _table(_reason_labels(reasons), REASONS, "dong-bi-loai-theo-ly-do", t("dq.reasons", lang))
     with file_column:
-        by_file = _reason_labels(analyst_data.load_rejections_by_file(version))
+        by_file = _reason_labels(loaders.load_rejections_by_file(version))
         _table(by_file, BY_FILE, "dong-bi-loai-theo-tep", t("dq.by_file", lang))
     title = t("dq.rows", lang, shown=fmt.number(SHOWN_ROWS, lang))
     st.subheader(title)
     _table(
-        _reason_labels(data.load_rejected_rows(version, SHOWN_ROWS)), ROWS, "dong-bi-loai", title
+        _reason_labels(loaders.load_rejected_rows(version, SHOWN_ROWS)), ROWS, "dong-bi-loai", title
     )
 
 st.subheader(t("dq.loads", lang))
-loads = data.load_load_history(version).with_columns(
+loads = loaders.load_load_history(version).with_columns(
     pl.col("outcome")
     .map_elements(lambda code: t_or(f"outcome.{code}", code, lang), return_dtype=pl.String)
     .alias("outcome_label")
@@ -109,7 +109,7 @@ st.subheader(t("dq.freshness", lang))
 stale_days = st.number_input(
     t("dq.stale_days", lang), min_value=1, max_value=365, value=STALE_DAYS, key=STALE_KEY
 )
-units = analyst_data.load_unit_freshness(version, view.filters.province_codes)
+units = loaders.load_unit_freshness(version, view.filters)
 stale = units.filter(pl.col("days_without").is_null() | (pl.col("days_without") >= stale_days))
 if stale.is_empty():
     st.success(t("dq.all_fresh", lang, days=stale_days))

@@ -8,17 +8,16 @@ from functools import partial
 import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
-from metrics.by_unit import MIN_DENOMINATOR, best_and_worst
-from ui import data
-from ui import overview_charts as charts
+from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
+from present import overview_charts as charts
+from present.strings import t
+from present.theme import COLORS
+from present.view import scope_text
+from ui import loaders
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
 from ui.kpi_cards import kpi_cards
-from ui.shell import current_view, page_header, scope_text
-from ui.strings import t
-from ui.theme import COLORS
-
-RANK_MEASURES = ("on_time_rate", "online_share")
+from ui.shell import current_view, page_header
 
 
 def _on_unit_click(chart_key: str, unit_codes: list[str]) -> None:
@@ -32,8 +31,8 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "overview.title")
 scope = scope_text(view)
 
-comparison = data.load_kpis(version, filters, view.freshness.data_start)
-if comparison.current.to_handle == 0:
+comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
+if comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
 kpi_cards(comparison, lang)
@@ -50,14 +49,14 @@ choice = st.segmented_control(
 )
 grain = default_grain(filters.days) if choice in (None, "auto") else choice
 show_chart(
-    charts.trend_figure(data.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
+    charts.trend_figure(loaders.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
 )
 
 st.subheader(t("section.mix", lang))
 mix_column, status_column = st.columns(2)
 with mix_column:
     show_chart(
-        charts.channel_figure(data.load_channel_mix(version, filters), lang, scope), "kenh-nop"
+        charts.channel_figure(loaders.load_channel_mix(version, filters), lang, scope), "kenh-nop"
     )
 with status_column:
     show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
@@ -75,7 +74,7 @@ measure = (
     )
     or "on_time_rate"
 )
-best, worst = best_and_worst(data.load_unit_performance(version, filters), measure)
+best, worst = best_and_worst(loaders.load_league(version, filters), measure)
 if best.is_empty():
     st.info(t("rank.empty", lang))
 else:
@@ -102,6 +101,6 @@ else:
     st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
 
 st.subheader(t("section.fields", lang))
-fields = data.load_field_activity(version, filters)
+fields = loaders.load_field_activity(version, filters)
 show_chart(charts.fields_figure(fields, lang, scope), "linh-vuc")
 st.caption(t("fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height))

@@ -8,13 +8,14 @@ import polars as pl
 import streamlit as st
 
 from metrics.catalog import busiest, most_late
+from metrics.codes import LEVELS, ONLINE_SERVICES
 from metrics.search import matching
-from reports.tables import Column, kinds, labelled
-from ui import analyst_data
-from ui import format as fmt
+from present import format as fmt
+from present.strings import t
+from present.tables import Column, kinds, labelled
+from ui import loaders
 from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
-from ui.strings import t
 from ui.tables import TABLE_HEIGHT, show_table
 
 TOP = 20  # procedures in each ranking: a screen's worth
@@ -64,15 +65,13 @@ def _labels(frame: pl.DataFrame) -> pl.DataFrame:
     """Codes spelled out for reading: level, online service level, non-boundary."""
     extra = [
         pl.col("level")
-        .replace_strict({v: t(f"level.{v}", lang) for v in ("tinh", "xa")})
+        .replace_strict({v: t(f"level.{v}", lang) for v in LEVELS})
         .alias("level_label")
     ]
     if "online_service" in frame.columns:
         extra.append(
             pl.col("online_service")
-            .replace_strict(
-                {v: t(f"online.{v}", lang) for v in ("toan_trinh", "mot_phan", "khong")}
-            )
+            .replace_strict({v: t(f"online.{v}", lang) for v in ONLINE_SERVICES})
             .alias("online_label")
         )
         extra.append(
@@ -93,7 +92,7 @@ def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title
 
 
 st.subheader(t("procedures.catalog", lang))
-summary = analyst_data.load_catalog_summary(version)
+summary = loaders.load_catalog_summary(version)
 with st.container(horizontal=True, gap="small"):
     for key, value in (
         ("procedures.total", summary.total),
@@ -111,16 +110,16 @@ field_column, agency_column = st.columns(2)
 with field_column:
     title = t("procedures.by_field", lang)
     st.markdown(f"**{title}**")
-    _table(analyst_data.load_catalog_by(version, "field"), BY_FIELD, "tthc-theo-linh-vuc", title)
+    _table(loaders.load_catalog_by(version, "field"), BY_FIELD, "tthc-theo-linh-vuc", title)
 with agency_column:
     title = t("procedures.by_agency", lang)
     st.markdown(f"**{title}**")
-    agencies = analyst_data.load_catalog_by(version, "agency_name").with_columns(
+    agencies = loaders.load_catalog_by(version, "agency_name").with_columns(
         pl.col("agency_name").fill_null(t("procedures.commune_level", lang)).alias("agency_label")
     )
     _table(agencies, BY_AGENCY, "tthc-theo-co-quan", title)
 
-activity = _labels(analyst_data.load_procedure_activity(version, filters))
+activity = _labels(loaders.load_procedure_activity(version, filters))
 st.subheader(t("procedures.busiest", lang, count=TOP))
 st.caption(t("procedures.period_note", lang))
 _table(
@@ -136,7 +135,7 @@ st.subheader(t("procedures.search_title", lang))
 query = st.text_input(
     t("procedures.search", lang), key=SEARCH_KEY, placeholder=t("procedures.search_hint", lang)
 )
-found = matching(analyst_data.load_catalog(version), query, ["procedure_code", "name"])
+found = matching(loaders.load_catalog(version), query, ["procedure_code", "name"])
 found = _labels(found).join(
     activity.select("procedure_code", "received"), on="procedure_code", how="left"
 )

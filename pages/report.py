@@ -1,7 +1,7 @@
 """Report: the A4 document a leader reads — header, summary, KPI cards, trend, top and bottom
 units, fields — for the chosen period and filters, with its PDF one click away.
 
-The same `reports.document.Report` feeds this page and the PDF, so what is printed from the
+The same `present.report.Report` feeds this page and the PDF, so what is printed from the
 browser (Ctrl+P) and the downloaded PDF say the same thing.
 """
 
@@ -13,15 +13,15 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from reports.document import build_report
+from present.report import build_report
+from present.safe_text import markdown_text
+from present.strings import t
 from reports.render import chromium_available
 from ui.charts import show_chart
 from ui.kpi_cards import kpi_cards
-from ui.report_data import load_report_metrics, report_pdf_bytes
+from ui.loaders import load_report_metrics, report_pdf_bytes
 from ui.report_view import fixed_width_layout
-from ui.safe_text import markdown_text
 from ui.shell import current_view
-from ui.strings import t
 
 view = current_view()
 fixed_width_layout()
@@ -52,7 +52,7 @@ with st.container(key="noprint_report_actions"):
     else:
         st.info(t("report.no_chromium", lang))
 
-if metrics.comparison.current.to_handle == 0:
+if metrics.comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
 

@@ -7,19 +7,20 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from metrics.codes import PLAN_STATUSES
 from metrics.simplification import plans_by
-from reports.tables import Column, kinds, labelled
-from ui import analyst_data
-from ui import format as fmt
-from ui.analyst_charts import count_bars, cut_histogram, dumbbell
+from present import format as fmt
+from present.analyst_charts import count_bars, cut_histogram, dumbbell
+from present.strings import t
+from present.tables import Column, kinds, labelled
+from present.theme import COLORS
+from present.view import scope_text
+from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
-from ui.shell import current_view, page_header, scope_text
-from ui.strings import t
+from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
-from ui.theme import COLORS
 
-STATUSES = ("de_xuat", "da_phe_duyet", "da_thuc_hien")
 PLANS = (
     Column("procedure_code", "col.procedure_code", "text"),
     Column("name", "col.procedure_name", "text"),
@@ -57,7 +58,7 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "simplification.title")
 catalog_scope = view.province
 
-summary = analyst_data.load_simplification_summary(version)
+summary = loaders.load_simplification_summary(version)
 with st.container(horizontal=True, gap="small"):
     for label, value in (
         (t("simplification.business", lang), fmt.number(summary.business_related, lang)),
@@ -77,9 +78,11 @@ with st.container(horizontal=True, gap="small"):
             st.metric(label, value)
 st.caption(t("simplification.note", lang))
 
-plans = analyst_data.load_plans(version).with_columns(
+plans = loaders.load_plans(version).with_columns(
     pl.col("status")
-    .replace_strict({s: t(f"status_plan.{s}", lang) for s in STATUSES}, default=pl.col("status"))
+    .replace_strict(
+        {s: t(f"status_plan.{s}", lang) for s in PLAN_STATUSES}, default=pl.col("status")
+    )
     .alias("status_label")
 )
 st.subheader(t("simplification.plans_title", lang))
@@ -137,7 +140,7 @@ with agency_column:
 
 st.subheader(t("simplification.actual_title", lang))
 st.caption(t("simplification.actual_note", lang, end=fmt.day(filters.end)))
-actual = analyst_data.load_actual_processing(version, filters).join(
+actual = loaders.load_actual_processing(version, filters).join(
     plans.select("procedure_code", "name", "decided_on", "days_after"), on="procedure_code"
 )
 both = actual.filter((pl.col("resolved_before") > 0) & (pl.col("resolved_after") > 0))

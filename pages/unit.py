@@ -12,17 +12,18 @@ import streamlit as st
 from metrics.activity import default_grain
 from metrics.catalog import busiest
 from metrics.units_league import city_median, unit_filters
-from reports.tables import Column, kinds, labelled
-from ui import analyst_data, data
-from ui import format as fmt
-from ui import overview_charts as charts
-from ui.analyst_charts import unit_vs_median
+from present import format as fmt
+from present import overview_charts as charts
+from present.analyst_charts import unit_vs_median
+from present.league import league_rows
+from present.safe_text import markdown_text
+from present.strings import t
+from present.tables import Column, kinds, labelled
+from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
 from ui.kpi_cards import kpi_cards
-from ui.safe_text import markdown_text
 from ui.shell import current_view, freshness_line
-from ui.strings import t
 from ui.tables import show_table
 
 UNITS_PAGE = "pages/units.py"
@@ -50,7 +51,8 @@ PROCEDURE_COLUMNS = (
 view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
 # Every ward and commune, whatever units or kinds the filter bar picked: the median is the city's.
-league = analyst_data.load_league(version, replace(filters, unit_codes=(), unit_kinds=()), lang)
+every_unit = replace(filters, unit_codes=(), unit_kinds=())
+league = league_rows(loaders.load_league(version, every_unit), lang)
 code = st.query_params.get(UNIT_PARAM, "")
 match = league.filter(pl.col("unit_code") == code)
 st.page_link(UNITS_PAGE, label=t("unit.back", lang), icon=":material/arrow_back:")
@@ -68,7 +70,7 @@ scope = t("scope.line", lang, where=row["name"], period=period_text)
 st.caption(scope + " · " + t("unit.code", lang, code=code, kind=row["kind_label"]))
 freshness_line(view)
 
-comparison = data.load_kpis(version, scoped, view.freshness.data_start)
+comparison = loaders.load_kpis(version, scoped, view.freshness.data_start)
 kpi_cards(comparison, lang)
 medians = city_median(league)
 show_chart(
@@ -89,12 +91,12 @@ st.caption(
 st.subheader(t("section.trend", lang))
 grain = default_grain(filters.days)
 show_chart(
-    charts.trend_figure(data.load_trend(version, scoped, grain), grain, lang, scope),
+    charts.trend_figure(loaders.load_trend(version, scoped, grain), grain, lang, scope),
     f"don-vi-{code}-xu-huong",
 )
 
 st.subheader(t("unit.top_procedures", lang, count=TOP_PROCEDURES))
-procedures = busiest(analyst_data.load_procedure_activity(version, scoped), TOP_PROCEDURES)
+procedures = busiest(loaders.load_procedure_activity(version, scoped), TOP_PROCEDURES)
 frame = labelled(procedures, PROCEDURE_COLUMNS, lang)
 show_table(frame, kinds(PROCEDURE_COLUMNS, lang), lang)
 download_buttons(
@@ -105,11 +107,11 @@ download_buttons(
     t("unit.top_procedures", lang, count=TOP_PROCEDURES) + " — " + row["name"],
     scoped,
 )
-fields = data.load_field_activity(version, scoped)
+fields = loaders.load_field_activity(version, scoped)
 show_chart(charts.fields_figure(fields, lang, scope), f"don-vi-{code}-linh-vuc")
 
 st.subheader(t("unit.overdue", lang))
-overdue = analyst_data.load_unit_overdue(version, filters, code)
+overdue = loaders.load_unit_overdue(version, filters, code)
 st.caption(
     t(
         "unit.overdue_note",

@@ -6,14 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.search import matching
-from reports import league
-from reports.tables import kinds, labelled
-from ui import analyst_data
-from ui.analyst_charts import units_scatter
+from present import league
+from present.analyst_charts import units_scatter
+from present.strings import t
+from present.tables import kinds, labelled
+from present.view import scope_text
+from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
-from ui.shell import current_view, page_header, scope_text
-from ui.strings import t
+from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
 UNIT_PAGE = "pages/unit.py"
@@ -25,7 +26,7 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "units.title")
 scope = scope_text(view)
 
-table = analyst_data.load_league(version, filters, lang)
+table = league.league_rows(loaders.load_league(version, filters), lang)
 query = st.text_input(
     t("units.search", lang), key=SEARCH_KEY, placeholder=t("units.search_hint", lang)
 )

@@ -16,11 +16,11 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from etl.load import FileResult, load_files
-from ui import format as fmt
+from present import format as fmt
+from present.safe_text import markdown_text
+from present.strings import t, t_or
 from ui.auth import current_account
-from ui.safe_text import markdown_text
 from ui.shell import DATA_QUALITY_PAGE, current_view
-from ui.strings import t, t_or
 from ui.uploads import ACCEPTED, display_name, max_upload_mb, refusal, save
 
 

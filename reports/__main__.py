@@ -24,14 +24,16 @@ from metrics.bieu_06a import form_rows
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.options import filter_options
-from reports import league, pdf_command
+from metrics.units_league import league_table
+from present import league
+from present.format import Lang
+from present.places import place_name
+from present.strings import t
+from present.tables import kinds, labelled
+from reports import pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.header import header_block
-from reports.tables import kinds, labelled
 from reports.writers import csv_bytes, xlsx_bytes
-from ui.format import Lang
-from ui.places import place_name
-from ui.strings import t
 
 LANG: Lang = "vi"
 EXIT_BAD_ARGUMENTS = 2
@@ -98,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bieu-06a":
             content = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
         else:
-            frame = labelled(league.league_rows(con, filters, LANG), league.COLUMNS, LANG)
+            frame = labelled(
+                league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG
+            )
             header = header_block(t("units.title", LANG), filters, options, province, LANG)
             if args.out.suffix.lower() == ".csv":
                 content = csv_bytes(frame, header)

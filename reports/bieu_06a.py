@@ -14,36 +14,19 @@ import io
 import polars as pl
 import xlsxwriter
 
-from metrics.bieu_06a import FIELD, GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities_hold
+from metrics.bieu_06a import GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities_hold
 from metrics.filters import Filters
 from metrics.options import FilterOptions
+from present.bieu_06a import period_line, reporting_unit, row_labels
+from present.format import Lang
+from present.strings import t
 from reports.header import HeaderBlock, header_block
 from reports.writers import write_header_block
-from ui import format as fmt
-from ui.format import Lang
-from ui.strings import t
 
 # Column groups of the form's first header row: (first column, last column, label key).
 GROUPS = ((2, 5, "bieu.received_group"), (6, 9, "bieu.resolved_group"), (10, 12, "bieu.open_group"))
 SUBJECT = "bieu-ii-06a"
-ROMAN = {"tinh": "I", "xa": "II"}
 WIDTHS = [6, 44] + [12] * len(VALUE_COLUMNS)
-
-
-def row_labels(rows: pl.DataFrame, lang: Lang) -> list[tuple[str, str]]:
-    """(STT, name) of each body row: I / II and the level on subtotals, 1, 2, … on fields."""
-    labels: list[tuple[str, str]] = []
-    number = 0
-    for kind, level, field in rows.select("row_kind", "level", "field").iter_rows():
-        if kind == LEVEL_TOTAL:
-            number = 0
-            labels.append((ROMAN[level], t(f"level.{level}", lang)))
-        elif kind == FIELD:
-            number += 1
-            labels.append((str(number), field))
-        else:
-            labels.append(("", t("bieu.total", lang)))
-    return labels
 
 
 def bieu_06a_xlsx(
@@ -115,31 +98,6 @@ def bieu_06a_xlsx(
         sheet.set_row(top + 1, 45)
         sheet.freeze_panes(first_body, 2)
     return buffer.getvalue()
-
-
-def bieu_table(rows: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """The form as a flat table (screen and CSV): STT, field, then columns (3)–(13), each
-    named with its number so it can be matched to the official form."""
-    labels = row_labels(rows, lang)
-    names = [f"({number}) {t(f'bieu.col_{number}', lang)}" for number in range(3, 14)]
-    return pl.DataFrame(
-        {
-            t("bieu.col_1", lang): [stt for stt, _ in labels],
-            t("bieu.col_2", lang): [name for _, name in labels],
-        }
-    ).hstack(rows.select(VALUE_COLUMNS).rename(dict(zip(VALUE_COLUMNS, names, strict=True))))
-
-
-def period_line(filters: Filters, lang: Lang) -> str:
-    return t("bieu.period", lang, start=fmt.day(filters.start), end=fmt.day(filters.end))
-
-
-def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> str:
-    """The province, or the chosen units' names when the report is for some units only."""
-    if not filters.unit_codes:
-        return province
-    names = {unit.code: unit.name for unit in options.units}
-    return ", ".join(names.get(code, code) for code in filters.unit_codes)
 
 
 def bieu_06a_file(

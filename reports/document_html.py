@@ -14,9 +14,10 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from reports.document import KpiLine, Report, UnitTable
+from present.report import KpiLine, Report, UnitTable
+from present.strings import t
+from present.theme import PRINT_TEMPLATE
 from reports.render import figures_to_svg, html_to_pdf
-from ui.strings import t
 
 FONT_STACK = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif"
 # A4 (210 mm) minus 13 mm margins each side = 184 mm ≈ 695 CSS px at 96 px per inch.
@@ -97,12 +98,14 @@ def _table(table: UnitTable) -> str:
 
 
 def _for_print(figure: go.Figure, height: int | None = None) -> go.Figure:
-    """A copy drawn for paper: the document's font, no subtitle (the header gives the scope).
+    """A copy drawn for paper: the print template, the document's font, no subtitle (the
+    header gives the scope).
 
     A right-hand axis gets a fixed margin: in a static export Plotly's automargin leaves
     no room for its tick labels and title."""
     copy = go.Figure(figure)
     copy.update_layout(
+        template=PRINT_TEMPLATE,
         font_family=FONT_STACK,
         title_subtitle_text=None,
         margin_t=50,

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from metrics.filters import Filters
 from metrics.options import FilterOptions
-from ui import format as fmt
-from ui.format import Lang
-from ui.strings import t
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
 
 HeaderBlock = list[tuple[str, str]]
 

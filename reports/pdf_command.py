@@ -19,13 +19,13 @@ from metrics.connection import WarehouseMissing, current_version, snapshot
 from metrics.filters import Filters
 from metrics.freshness import freshness
 from metrics.options import FilterOptions, filter_options
-from reports.document import ReportMetrics, build_report, gather
+from present.format import LANGS, Lang
+from present.places import place_name
+from present.report import ReportMetrics, build_report, gather
+from present.strings import t
+from present.view import View
 from reports.document_html import report_pdf
 from reports.render import ChromiumMissing, PrintFailed
-from ui.format import LANGS, Lang
-from ui.places import place_name
-from ui.shell import View
-from ui.strings import t
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2

@@ -21,8 +21,8 @@ import polars as pl
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from present.tables import Kind
 from reports.header import HeaderBlock
-from reports.tables import Kind
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"

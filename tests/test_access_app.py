@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 import ui.auth
 from etl.settings import PROJECT_ROOT
+from present.strings import t
 from ui.passwords import make_hash
-from ui.strings import t
 
 APP = str(PROJECT_ROOT / "app.py")
 PASSWORD = "mat-khau-thu-nghiem"

@@ -34,7 +34,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _received(db: Path, filters: Filters) -> int:
     with snapshot(db) as con:
         [kpis] = period_kpis(con, filters, [(filters.start, filters.end)])
-    return kpis.received
+    return kpis.count("received")
 
 
 def test_a_commune_sees_its_unit_even_when_it_names_another(tiny: Path) -> None:

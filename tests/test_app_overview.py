@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present import format as fmt
 from tests.test_app_shell import metric_values, start_app
 from tests.tiny_warehouse import PERIOD
-from ui import format as fmt
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -49,10 +49,10 @@ def test_each_filter_changes_the_kpis_as_metrics_says(
         [expected] = period_kpis(con, Filters(*PERIOD, **restriction), [PERIOD])
     shown = metric_values(app)
     assert shown != before
-    assert shown["Tiếp nhận mới"] == fmt.number(expected.received, "vi")
-    assert shown["Đã giải quyết"] == fmt.number(expected.resolved, "vi")
-    assert shown["Tỷ lệ đúng hạn"] == fmt.percent(expected.on_time_rate.value, "vi")
-    assert shown["Đang giải quyết quá hạn"] == fmt.number(expected.overdue, "vi")
+    assert shown["Tiếp nhận mới"] == fmt.number(expected.count("received"), "vi")
+    assert shown["Đã giải quyết"] == fmt.number(expected.count("resolved"), "vi")
+    assert shown["Tỷ lệ đúng hạn"] == fmt.percent(expected.rate("on_time_rate").value, "vi")
+    assert shown["Đang giải quyết quá hạn"] == fmt.number(expected.count("overdue"), "vi")
 
 
 def test_chart_titles_say_what_where_and_when(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:

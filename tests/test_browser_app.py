@@ -24,9 +24,9 @@ from etl.settings import PROJECT_ROOT
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present.cards import CARDS, format_value
+from present.strings import t
 from tests.small_warehouse import build_small_warehouse
-from ui.kpi_cards import CARDS, format_value
-from ui.strings import t
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 if not Path(CHROMIUM).exists():

@@ -22,6 +22,8 @@ from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.freshness import freshness
 from metrics.kpis import period_kpis
+from present import format as fmt
+from present.strings import t
 from tests.exports import VI_LABELS, application, table, write_csv
 from tests.small_warehouse import END, build_small_warehouse
 from tests.test_browser_app import (
@@ -36,8 +38,6 @@ from tests.test_browser_app import (
     sync_api,
     wait_until_drawn,
 )
-from ui import format as fmt
-from ui.strings import t
 
 pytestmark = pytest.mark.slow
 
@@ -63,7 +63,7 @@ def version_pair(warehouse: Path) -> tuple[str, str]:
         fresh = freshness(con)
         start = fresh.data_end.replace(day=1)
         [kpis] = period_kpis(con, Filters(start, fresh.data_end), [(start, fresh.data_end)])
-    return fmt.number(fresh.applications, "vi"), fmt.number(kpis.received, "vi")
+    return fmt.number(fresh.applications, "vi"), fmt.number(kpis.count("received"), "vi")
 
 
 @pytest.fixture(scope="module")

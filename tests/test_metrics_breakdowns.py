@@ -10,9 +10,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from metrics import activity, by_field, by_unit, freshness, options, quality
+from metrics import activity, breakdown, freshness, options, quality, rankings, units_league
 from metrics.connection import snapshot
 from metrics.filters import Filters
+from metrics.kpis import period_kpis
 from tests.tiny_warehouse import PERIOD, build_tiny_warehouse
 
 
@@ -46,8 +47,8 @@ def test_channel_mix(con: duckdb.DuckDBPyConnection) -> None:
     assert frame.rows() == [(1, 2), (2, 4), (3, 1)]
 
 
-def test_unit_performance_lists_commune_units_only(con: duckdb.DuckDBPyConnection) -> None:
-    frame = by_unit.unit_performance(con, Filters(*PERIOD))
+def test_league_lists_commune_units_only(con: duckdb.DuckDBPyConnection) -> None:
+    frame = units_league.league_table(con, Filters(*PERIOD))
     rows = {row["unit_code"]: row for row in frame.iter_rows(named=True)}
     assert set(rows) == {"00001", "00002"}  # the agency 31.STP is not a ward or commune
     phuong, xa = rows["00001"], rows["00002"]
@@ -62,21 +63,36 @@ def test_best_and_worst_never_overlap_and_skip_small_units() -> None:
     units = pl.DataFrame(
         {
             "name": [f"U{i:02d}" for i in range(25)],
+            "unit_code": [f"{i:05d}" for i in range(25)],
             "on_time_rate": [i / 25 for i in range(25)],
-            "to_handle": [100] * 24 + [by_unit.MIN_DENOMINATOR - 1],
+            "to_handle": [100] * 24 + [rankings.MIN_DENOMINATOR - 1],
         }
     )
-    best, worst = by_unit.best_and_worst(units, "on_time_rate")
+    best, worst = rankings.best_and_worst(units, "on_time_rate")
     assert best["name"].to_list() == [f"U{i:02d}" for i in range(23, 13, -1)]
     assert worst["name"].to_list() == [f"U{i:02d}" for i in range(10)]
-    few_best, few_worst = by_unit.best_and_worst(units.head(12), "on_time_rate")
+    few_best, few_worst = rankings.best_and_worst(units.head(12), "on_time_rate")
     assert few_best.height == 10 and few_worst["name"].to_list() == ["U00", "U01"]
 
 
 def test_field_activity(con: duckdb.DuckDBPyConnection) -> None:
-    frame = by_field.field_activity(con, Filters(*PERIOD))
+    frame = breakdown.field_activity(con, Filters(*PERIOD))
     got = {row[0]: row[1:] for row in frame.select("field", "received", "late", "overdue").rows()}
     assert got == {"Chứng thực": (3, 2, 1), "Hộ tịch": (2, 1, 0), "Đất đai": (2, 1, 1)}
+
+
+def test_a_field_that_resolved_but_received_nothing_is_kept(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """On 12/07 Hộ tịch received nothing, resolved A2 on time and still had A4 in time: it has
+    something to handle, so it is a row, and the fields add up to the day's KPIs."""
+    day = Filters(date(2025, 7, 12), date(2025, 7, 12))
+    frame = breakdown.field_activity(con, day)
+    got = {row[0]: row[1:] for row in frame.select("field", "received", "resolved", "late").rows()}
+    assert got == {"Chứng thực": (1, 0, 1), "Hộ tịch": (0, 1, 0)}
+    [kpis] = period_kpis(con, day, [(day.start, day.end)])
+    for name in ("received", "resolved", "carried_in", "in_progress", "overdue"):
+        assert frame[name].sum() == kpis.count(name), name
 
 
 def test_freshness(con: duckdb.DuckDBPyConnection) -> None:

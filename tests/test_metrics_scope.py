@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from metrics.access import Access
 from metrics.filters import Filters
-from metrics.scope import placeholders, scoped, with_facts
+from metrics.scope import facts_table, placeholders, scoped, with_facts
 
 
 def test_filters_normalise_to_sorted_unique_tuples() -> None:
@@ -60,21 +62,75 @@ def test_no_restriction_means_no_predicate() -> None:
 
 def test_with_facts_orders_parameters_scope_first() -> None:
     filters = Filters(date(2025, 7, 1), date(2025, 7, 31), channels=(2,))
-    query = with_facts(filters, "select count(*) from facts where day >= ?", date(2025, 7, 1))
+    query = with_facts(
+        filters, "select count(*) from facts where day >= ?", date(2025, 7, 1), needs=()
+    )
     assert query.params == (2, 2, date(2025, 7, 1))
     assert query.text.count("?") == 3
 
 
-def test_scoped_accepts_only_summary_tables() -> None:
+def test_scoped_refuses_a_table_it_does_not_know_or_cannot_narrow() -> None:
+    period = (date(2025, 7, 1), date(2025, 7, 1))
     with pytest.raises(ValueError):
-        scoped("applications", Filters(date(2025, 7, 1), date(2025, 7, 1)))  # type: ignore[arg-type]
+        scoped("procedures", Filters(*period))
+    with pytest.raises(ValueError):  # the unit-free rollup cannot keep one unit's rows
+        scoped("province_activity", Filters(*period, unit_codes=("00001",)))
     with pytest.raises(ValueError):
         placeholders(0)
 
 
+EVERYTHING = Filters(
+    date(2025, 7, 1),
+    date(2025, 7, 31),
+    province_codes=(31,),
+    unit_codes=("00001",),
+    channels=(2,),
+    unit_kinds=("phuong",),
+    levels=("xa",),
+    fields=("Hộ tịch",),
+    agency_codes=("31.STP",),
+    access=Access("agency", agency_codes=("31.SXD",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # Every restriction reaches the table: its own columns, or units / procedures.
+        ("daily_activity", 8),
+        ("overdue_ledger", 8),
+        ("applications", 8),  # the province through the unit: applications have no province
+        # A list of units is narrowed by the unit dimensions only, never by procedures,
+        # channels or an agency account (those narrow its counts).
+        ("units", 3),
+    ],
+)
+def test_one_function_writes_the_view_for_every_table(table: str, expected: int) -> None:
+    query = scoped(table, EVERYTHING)
+    assert len(query.params) == query.text.count("?") == expected
+    assert "31.SXD" in query.params if table != "units" else "31.SXD" not in query.params
+
+
+def test_the_smallest_summary_table_that_has_what_the_view_needs() -> None:
+    city = Filters(date(2025, 7, 1), date(2025, 7, 31))
+    assert facts_table(city, ()) == "province_activity"
+    assert facts_table(replace(city, fields=("Hộ tịch",), channels=(2,)), ()) == "province_activity"
+    assert facts_table(replace(city, access=Access("agency", agency_codes=("x",))), ()) == (
+        "province_activity"
+    )
+    assert facts_table(city, ("unit_code",)) == "unit_activity"
+    assert facts_table(replace(city, unit_kinds=("xa",)), ()) == "unit_activity"
+    assert facts_table(replace(city, access=Access("commune", unit_codes=("1",))), ()) == (
+        "unit_activity"
+    )
+    assert facts_table(replace(city, unit_codes=("1",), levels=("xa",)), ()) == "daily_activity"
+    assert facts_table(replace(city, fields=("Hộ tịch",)), ("unit_code",)) == "daily_activity"
+    assert facts_table(city, ("procedure_code",)) == "daily_activity"
+
+
 def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
     """City- and province-wide views read the unit-free rollup; with the same filters routed
-    through daily_activity (a unit filter listing every unit) the answers are identical."""
+    through a table with units (a unit filter listing every unit) the answers are identical."""
     from dataclasses import replace
     from datetime import date
 
@@ -82,7 +138,6 @@ def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
     from metrics.connection import snapshot
     from metrics.filters import Filters
     from metrics.kpis import period_kpis
-    from metrics.scope import rollup_serves
 
     with snapshot(sample_warehouse) as con:
         every_unit = tuple(r[0] for r in con.sql("select unit_code from units").fetchall())
@@ -93,11 +148,12 @@ def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
         ]
         for view in views:
             through_units = replace(view, unit_codes=every_unit)
-            assert rollup_serves(view) and not rollup_serves(through_units)
+            assert facts_table(view, ()) == "province_activity"
+            assert facts_table(through_units, ()) in ("unit_activity", "daily_activity")
             periods = [(view.start, view.end), (date(2025, 7, 1), view.end)]
             # Sums of floating-point days may differ in the last digits with the order of addition.
             rounded = [
-                replace(k, processing_days_sum=round(k.processing_days_sum, 6))
+                {name: round(value, 6) for name, value in k.counts.items()}
                 for k in period_kpis(con, view, periods) + period_kpis(con, through_units, periods)
             ]
             assert rounded[: len(periods)] == rounded[len(periods) :]
@@ -114,10 +170,9 @@ def test_unit_rollup_and_daily_activity_give_the_same_rankings(sample_warehouse)
     import polars as pl
 
     from metrics.breakdown import counts_by
-    from metrics.by_unit import unit_performance
     from metrics.connection import snapshot
     from metrics.filters import Filters
-    from metrics.scope import unit_rollup_serves
+    from metrics.units_league import league_table
 
     def same(left: pl.DataFrame, right: pl.DataFrame) -> bool:
         floats = [c for c, t in left.schema.items() if t.is_float()]
@@ -131,6 +186,7 @@ def test_unit_rollup_and_daily_activity_give_the_same_rankings(sample_warehouse)
         ]
         for view in views:
             every_level = replace(view, levels=("tinh", "xa"))
-            assert unit_rollup_serves(view) and not unit_rollup_serves(every_level)
+            assert facts_table(view, ("unit_code",)) == "unit_activity"
+            assert facts_table(every_level, ("unit_code",)) == "daily_activity"
             assert same(counts_by(con, view, "unit_code"), counts_by(con, every_level, "unit_code"))
-            assert same(unit_performance(con, view), unit_performance(con, every_level))
+            assert same(league_table(con, view), league_table(con, every_level))

@@ -134,9 +134,9 @@ def test_province_filter_narrows_kpis_and_national_totals_add_up(warehouse: Path
         ]
         two = period_kpis(con, replace(PERIOD, province_codes=(1, 79)), period)[0]
     for kpi in ("received", "resolved", "overdue", "in_progress", "carried_in"):
-        assert getattr(national, kpi) == sum(getattr(part, kpi) for part in parts), kpi
-    assert 0 < parts[0].received < national.received
-    assert two.received == parts[1].received + parts[2].received
+        assert national.count(kpi) == sum(part.count(kpi) for part in parts), kpi
+    assert 0 < parts[0].count("received") < national.count("received")
+    assert two.count("received") == parts[1].count("received") + parts[2].count("received")
 
 
 def test_cli_writes_a_national_sample(tmp_path: Path) -> None:

@@ -13,15 +13,15 @@ import pytest
 
 from etl.settings import PROJECT_ROOT
 from metrics.filters import Filters
-from reports.document import build_report
+from present import format as fmt
+from present.cards import CARDS, format_value
+from present.provenance import file_stem, slug
+from present.report import build_report
+from present.theme import base_figure
 from reports.pdf_command import UnknownUnit, load_report_view
 from tests.small_warehouse import build_small_warehouse
 from tests.test_app_shell import start_app
-from ui import format as fmt
 from ui.charts import stamp
-from ui.kpi_cards import CARDS, format_value
-from ui.provenance import file_stem, slug
-from ui.theme import base_figure
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -44,14 +44,14 @@ def test_summary_and_cards_say_what_the_metrics_say(small: Path) -> None:
         date(2025, 7, 12),
         date(2025, 7, 31),
     )
-    change = now.received / previous.received - 1
+    change = now.count("received") / previous.count("received") - 1
     direction = "tăng" if change > 0 else "giảm"
     assert report.summary[0] == (
-        f"Trong kỳ, toàn thành phố tiếp nhận {fmt.number(now.received, 'vi')} hồ sơ, "
+        f"Trong kỳ, toàn thành phố tiếp nhận {fmt.number(now.count('received'), 'vi')} hồ sơ, "
         f"{direction} {fmt.percent(abs(change), 'vi')} so với kỳ trước; "
-        f"{fmt.percent(now.online_share.value, 'vi')} nộp trực tuyến."
+        f"{fmt.percent(now.rate('online_share').value, 'vi')} nộp trực tuyến."
     )
-    assert fmt.percent(now.resolution_rate.value, "vi") in report.summary[1]
+    assert fmt.percent(now.rate("resolution_rate").value, "vi") in report.summary[1]
     assert [line.value for line in report.kpis] == [
         format_value(card.kind, card.value(now), "vi") for card in CARDS
     ]

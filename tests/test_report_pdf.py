@@ -16,10 +16,10 @@ from etl.settings import PROJECT_ROOT
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present import format as fmt
+from present.cards import CARDS, format_value
 from reports.render import chromium_available
 from tests.small_warehouse import build_small_warehouse
-from ui import format as fmt
-from ui.kpi_cards import CARDS, format_value
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf is in requirements-dev.txt")
 if not chromium_available():
@@ -61,7 +61,7 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) 
         [now] = period_kpis(con, Filters(*period), [period])
     assert "Báo cáo tình hình giải quyết thủ tục hành chính" in first
     assert "Kỳ báo cáo: từ ngày 01/08/2025 đến ngày 20/08/2025" in first
-    assert f"toàn thành phố tiếp nhận {fmt.number(now.received, 'vi')} hồ sơ" in first
+    assert f"toàn thành phố tiếp nhận {fmt.number(now.count('received'), 'vi')} hồ sơ" in first
     for card in CARDS:
         assert format_value(card.kind, card.value(now), "vi") in first, card.kpi
     assert "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 31/08/2025" in first
@@ -85,4 +85,4 @@ def test_unit_report_names_the_unit_and_counts_only_it(small: Path, tmp_path: Pa
         )
     text = " ".join(pages)
     assert "Scope: Phường An Biên" in text
-    assert f"Phường An Biên received {fmt.number(now.received, 'en')} applications" in text
+    assert f"Phường An Biên received {fmt.number(now.count('received'), 'en')} applications" in text

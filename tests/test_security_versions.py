@@ -1,6 +1,6 @@
 """One script run reads one warehouse version: a read that finds the file replaced since the
-version it was keyed under refuses (ui.data then restarts the run) instead of filing the new
-file's numbers under the old key."""
+version it was keyed under refuses (ui.cached_read then restarts the run) instead of filing
+the new file's numbers under the old key."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from metrics.connection import WarehouseChanged, current_version, snapshot
@@ -26,3 +27,41 @@ def test_a_swap_after_the_version_was_read_is_detected(tmp_path: Path) -> None:
         pass
     with snapshot(live, expected=current_version(live)) as con:
         assert con.sql("select count(*) from applications").fetchall() == [(12,)]
+
+
+def _swapping_app() -> None:
+    """An app run in which a load publishes a new file between reading the version and the
+    first query (once: the next run finds nothing left to publish)."""
+    import os
+    from pathlib import Path
+
+    import streamlit as st
+
+    from metrics.connection import current_version
+    from ui.loaders import load_freshness
+
+    live = Path(os.environ["WAREHOUSE_PATH"])
+    version = current_version(live)
+    newer = live.with_name("published.duckdb")
+    if newer.exists():
+        os.replace(newer, live)
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    applications = load_freshness(version).applications
+    st.write(f"{applications} applications, run {st.session_state['runs']}")
+
+
+def test_a_swap_mid_run_restarts_the_run_on_the_new_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    live = build_tiny_warehouse(tmp_path / "warehouse.duckdb")
+    published = tmp_path / "published.duckdb"
+    shutil.copyfile(live, published)
+    with duckdb.connect(str(published)) as con:  # the new file has one application less
+        con.execute("delete from applications where application_id = 'A1'")
+        con.execute("delete from daily_activity where day = '2025-07-05'")
+    monkeypatch.setenv("WAREHOUSE_PATH", str(live))
+    app = AppTest.from_function(_swapping_app, default_timeout=60).run()
+    assert not app.exception
+    assert [element.value for element in app.markdown] == ["11 applications, run 2"]

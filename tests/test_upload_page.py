@@ -15,11 +15,11 @@ from streamlit.testing.v1 import AppTest
 
 from etl.load import load_files
 from etl.settings import PROJECT_ROOT
+from present.strings import t
 from tests.conftest import query
 from tests.exports import VI_LABELS, application, table, write_catalog, write_csv
 from ui import uploads as upload
 from ui.passwords import make_hash
-from ui.strings import t
 
 APP = str(PROJECT_ROOT / "app.py")
 UPLOAD = str(PROJECT_ROOT / "pages" / "upload.py")

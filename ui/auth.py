@@ -35,9 +35,9 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from metrics.access import CITY, Access
 from metrics.filters import Filters
-from ui.format import Lang
+from present.format import Lang
+from present.strings import t
 from ui.passwords import make_hash, verify
-from ui.strings import t
 
 # Pages only some accounts may open, by url_path: the rows of rejected files and the load
 # history are the city's; loading data is for administrators.

@@ -19,9 +19,9 @@ import streamlit as st
 from etl.settings import warehouse_path
 from metrics.connection import WarehouseMissing, WarehouseVersion, current_version
 from metrics.freshness import Freshness
-from ui.data import load_freshness
-from ui.format import Lang
-from ui.strings import t
+from present.format import Lang
+from present.strings import t
+from ui.loaders import load_freshness
 
 BUILD_COMMAND = "python -m etl build"
 # One build per process: a second session arriving during the first start waits for it.

@@ -6,7 +6,7 @@ Pages call `show_chart(figure, "ty-le-truc-tuyen")` instead of `st.plotly_chart`
   the figure's title and subtitle, so the image says what, where, when and from where;
 - sets the camera button to a PNG at 3× scale named by what and when
   (`ty-le-truc-tuyen_2025-07-01_2025-08-20.png`), crisp when pasted into a Word report.
-The figure's own title and subtitle come from `ui.theme.base_figure`.
+The figure's own title and subtitle come from `present.theme.base_figure`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui.provenance import file_stem, filters_detail, source_line
-from ui.safe_text import plain_figure, plotly_text
+from present.provenance import file_stem, filters_detail, source_line
+from present.safe_text import plain_figure, plotly_text
+from present.theme import chart_config
 from ui.shell import current_view
-from ui.theme import chart_config
 
 # Extra top margin per line added under the subtitle (12 px text with its line gap), and a
 # gap so the last line does not touch the top of the plot.

@@ -12,11 +12,11 @@ import polars as pl
 import streamlit as st
 
 from metrics.filters import Filters
+from present.strings import t
+from present.tables import Kind
+from present.view import View
 from reports.header import file_name, header_block
-from reports.tables import Kind
 from reports.writers import csv_bytes, xlsx_bytes
-from ui.shell import View
-from ui.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

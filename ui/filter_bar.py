@@ -14,14 +14,17 @@ from datetime import date
 
 import streamlit as st
 
+from etl.schema import CHANNELS
+from metrics.codes import COMMUNE_KINDS, LEVELS
 from metrics.filters import Filters
 from metrics.freshness import Freshness
 from metrics.options import FilterOptions
-from ui import format as fmt
-from ui.format import LANGS, Lang
-from ui.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
-from ui.places import listed_units, short_name, unit_labels
-from ui.strings import t
+from metrics.text import vi_sort_key
+from present import format as fmt
+from present.format import LANGS, Lang
+from present.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
+from present.places import listed_units, short_name, unit_labels
+from present.strings import t
 
 # Every URL parameter of the app (widget keys), in one place so that no two pages collide.
 LANG, PERIOD, DATES = "lang", "period", "dates"
@@ -33,9 +36,6 @@ TRANSLATED_KEYS = (PERIOD, LEVEL, KIND, CHANNEL, GRAIN, RANK)
 _LAST_RANGE = "_last_range"
 
 LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English"}
-LEVELS = ("tinh", "xa")
-KINDS = ("phuong", "xa", "dac_khu")
-CHANNELS = (1, 2, 3)
 
 
 def language_switch() -> Lang:
@@ -88,21 +88,19 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
         st.header(t("filters.header", lang))
         start, end = _period(lang, data_start, data_end)
         levels = _pills(t("filters.level", lang), LEVELS, lambda v: t(f"level.{v}", lang), LEVEL)
-        kinds = _pills(t("filters.kind", lang), KINDS, lambda v: t(f"kind.{v}", lang), KIND)
+        kinds = _pills(t("filters.kind", lang), COMMUNE_KINDS, lambda v: t(f"kind.{v}", lang), KIND)
         provinces = _provinces(options, lang)
-        units = sorted(
-            listed_units(options, provinces), key=lambda unit: fmt.vi_sort_key(unit.name)
-        )
+        units = sorted(listed_units(options, provinces), key=lambda unit: vi_sort_key(unit.name))
         unit_names = unit_labels(options, units)
         _keep_listed(UNIT, unit_names)
         unit_codes = _multiselect(
             t("filters.units", lang), list(unit_names), unit_names, UNIT, lang
         )
-        fields = sorted(options.fields, key=fmt.vi_sort_key)
+        fields = sorted(options.fields, key=vi_sort_key)
         chosen_fields = _multiselect(
             t("filters.fields", lang), fields, {f: f for f in fields}, FIELD, lang
         )
-        agencies = dict(sorted(options.agencies, key=lambda item: fmt.vi_sort_key(item[1])))
+        agencies = dict(sorted(options.agencies, key=lambda item: vi_sort_key(item[1])))
         agency_codes = _multiselect(
             t("filters.agencies", lang), list(agencies), agencies, AGENCY, lang
         )
@@ -127,7 +125,7 @@ def _provinces(options: FilterOptions, lang: Lang) -> list[int]:
     """The province picker, drawn only when the warehouse holds more than one province."""
     if len(options.provinces) < 2:
         return []
-    names = dict(sorted(options.provinces, key=lambda item: fmt.vi_sort_key(short_name(item[1]))))
+    names = dict(sorted(options.provinces, key=lambda item: vi_sort_key(short_name(item[1]))))
     chosen = st.multiselect(
         t("filters.provinces", lang),
         list(names),

@@ -15,8 +15,8 @@ import hmac
 import secrets
 import sys
 
-from ui.format import Lang
-from ui.strings import t
+from present.format import Lang
+from present.strings import t
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.format import Lang
-from ui.strings import t
+from present.format import Lang
+from present.strings import t
 
 REPORT = "report"  # URL parameter and widget key
 # Wide enough for two charts side by side, narrow enough to read as a document.

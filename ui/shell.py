@@ -7,32 +7,15 @@ header with its scope and the freshness line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
-from metrics.connection import WarehouseVersion
-from metrics.filters import Filters
-from metrics.freshness import Freshness
-from metrics.options import FilterOptions
-from ui import format as fmt
+from present import format as fmt
+from present.strings import t
+from present.view import View, scope_text
 from ui.auth import current_account
-from ui.format import Lang
-from ui.places import listed_units, unit_labels
-from ui.strings import t
 
 _VIEW_KEY = "_view"
 DATA_QUALITY_PAGE = "pages/data_quality.py"
-
-
-@dataclass(frozen=True)
-class View:
-    lang: Lang
-    filters: Filters
-    version: WarehouseVersion
-    freshness: Freshness
-    options: FilterOptions
-    province: str  # the province's official name, e.g. "Thành phố Hải Phòng"
 
 
 def set_view(view: View) -> None:
@@ -46,29 +29,6 @@ def current_view() -> View:
         st.info(t("page.no_shell", "vi"))
         st.stop()
     return view
-
-
-def where(view: View) -> str:
-    """Where the numbers come from, in words: the province, the chosen units or kinds,
-    and a note when other filters narrow it further."""
-    filters, lang = view.filters, view.lang
-    names = unit_labels(view.options, listed_units(view.options, filters.province_codes))
-    if filters.unit_codes:
-        chosen = [names.get(code, code) for code in filters.unit_codes]
-        place = ", ".join(chosen) if len(chosen) <= 2 else t("scope.units", lang, count=len(chosen))
-    elif filters.unit_kinds:
-        kinds = ", ".join(t(f"kind.{kind}", lang) for kind in filters.unit_kinds)
-        place = f"{kinds} — {view.province}"
-    else:
-        place = view.province
-    narrowed = filters.levels or filters.fields or filters.agency_codes or filters.channels
-    return f"{place} ({t('scope.filtered', lang)})" if narrowed else place
-
-
-def scope_text(view: View) -> str:
-    """'Thành phố Hải Phòng, 01/07–20/08/2025': the end of every chart title."""
-    period = fmt.day_range(view.filters.start, view.filters.end)
-    return t("scope.line", view.lang, where=where(view), period=period)
 
 
 def page_header(view: View, title_key: str) -> None:

@@ -1,4 +1,4 @@
-"""Tables on screen: numbers formatted as in ui/format.py yet sortable as numbers.
+"""Tables on screen: numbers formatted as in present/format.py yet sortable as numbers.
 
 A pandas Styler carries the Babel-formatted text while the cells keep their values, so a
 click on a column header sorts 246.900 after 99.000, not before. Styling costs about 0.2 ms
@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 import polars as pl
 import streamlit as st
 
-from reports.tables import Kind
-from ui import format as fmt
-from ui.format import Lang
-from ui.strings import t
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
+from present.tables import Kind
 
 # Above this many cells the Styler's cost shows in the page's render time.
 STYLED_CELLS = 3000

@@ -12,8 +12,8 @@ from typing import BinaryIO
 import streamlit as st
 
 from etl.reader import CSV_SUFFIXES, EXCEL_SUFFIXES, PARQUET_SUFFIXES
-from ui import format as fmt
-from ui.strings import t
+from present import format as fmt
+from present.strings import t
 
 # The types the reader knows (DATA_SPEC §1), from the reader itself.
 ACCEPTED = sorted(CSV_SUFFIXES | EXCEL_SUFFIXES | PARQUET_SUFFIXES)

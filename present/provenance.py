@@ -7,13 +7,13 @@ into a report has no filter bar beside it, so here each filter is named with its
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from metrics.filters import Filters
-from ui import format as fmt
-from ui.shell import View
-from ui.strings import t
+from metrics.text import search_key
+from present import format as fmt
+from present.strings import t
+from present.view import View
 
 # Values listed per filter before the rest is counted ("Hộ tịch, Chứng thực và 5 khác").
 LISTED_VALUES = 3
@@ -50,8 +50,7 @@ def source_line(view: View) -> str:
 
 def slug(text: str) -> str:
     """A file-name-safe ASCII form of a phrase: "Tỷ lệ trực tuyến" → "ty-le-truc-tuyen"."""
-    folded = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    ascii_only = "".join(ch for ch in folded if ch.isascii())
+    ascii_only = "".join(ch for ch in search_key(text) if ch.isascii())
     words = "".join(ch if ch.isalnum() else " " for ch in ascii_only).split()
     return "-".join(words)
 

@@ -1,5 +1,5 @@
 """What the A4 report says, for one view (period, filters, language): gathered once from
-`metrics/`, then laid out twice — by `pages/report.py` on screen and by `reports/html.py`
+`metrics/`, then laid out twice — by `pages/report.py` on screen and by `reports/document_html.py`
 for the PDF — so the page, its print and the PDF carry the same numbers and words.
 
 No Streamlit calls here: `python -m reports pdf` builds the same report without a browser.
@@ -14,17 +14,20 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from metrics import activity, by_field, by_unit, kpis
+from metrics import activity, kpis
 from metrics.activity import Grain
-from metrics.by_unit import RANK_PARTS, RankMeasure, best_and_worst
+from metrics.breakdown import field_activity
 from metrics.filters import Filters
-from reports.narrative import summary_sentences
-from ui import format as fmt
-from ui import overview_charts as charts
-from ui.kpi_cards import CARDS, delta_color, format_delta, format_value
-from ui.provenance import file_stem, filters_detail, source_line
-from ui.shell import View, scope_text, where
-from ui.strings import t
+from metrics.measures import RATE_BY_NAME
+from metrics.rankings import RankMeasure, best_and_worst
+from metrics.units_league import league_table
+from present import format as fmt
+from present import overview_charts as charts
+from present.cards import CARDS, delta_color, format_delta, format_value
+from present.narrative import summary_sentences
+from present.provenance import file_stem, filters_detail, source_line
+from present.strings import t
+from present.view import View, scope_text, where
 
 # The report ranks units by the national index's measure (QĐ 766, group 2).
 REPORT_MEASURE: RankMeasure = "on_time_rate"
@@ -39,8 +42,8 @@ class ReportMetrics:
     comparison: kpis.KpiComparison
     grain: Grain
     trend: pl.DataFrame
-    units: pl.DataFrame  # by_unit.unit_performance
-    fields: pl.DataFrame  # by_field.field_activity
+    units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
+    fields: pl.DataFrame  # breakdown.field_activity
 
 
 def gather(
@@ -51,8 +54,8 @@ def gather(
         comparison=kpis.compare_periods(con, filters, data_start),
         grain=grain,
         trend=activity.trend(con, filters, grain),
-        units=by_unit.unit_performance(con, filters),
-        fields=by_field.field_activity(con, filters),
+        units=league_table(con, filters),
+        fields=field_activity(con, filters),
     )
 
 
@@ -108,7 +111,7 @@ def _unit_tables(units: pl.DataFrame, lang: fmt.Lang) -> tuple[UnitTable, ...]:
     best, worst = best_and_worst(units, measure, RANKED_UNITS)
     if worst.is_empty():  # too few units to rank (e.g. one ward chosen): no tables
         return ()
-    num, den = RANK_PARTS[measure]
+    num, den = RATE_BY_NAME[measure].numerator, RATE_BY_NAME[measure].denominator
     columns = (
         t("report.col.rank", lang),
         t("report.col.unit", lang),

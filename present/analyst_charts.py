@@ -10,11 +10,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from ui import format as fmt
-from ui.format import Lang
-from ui.safe_text import plotly_text
-from ui.strings import t
-from ui.theme import COLORS, base_figure, count_axis, rate_axis
+from metrics.measures import Ratio
+from present import format as fmt
+from present.format import Lang
+from present.safe_text import plotly_text
+from present.strings import t
+from present.theme import COLORS, base_figure, count_axis, rate_axis
 
 SCATTER_HEIGHT = 480
 # Bubble area scale: the busiest unit gets a bubble of about this diameter in pixels.
@@ -23,13 +24,12 @@ ROW_HEIGHT = 22  # per procedure in the dumbbell charts
 
 
 def _ratio(num: float, den: float, lang: Lang) -> str:
-    rate = num / den if den else None
     return t(
         "hover.ratio",
         lang,
         num=fmt.number(num, lang),
         den=fmt.number(den, lang),
-        rate=fmt.percent(rate, lang),
+        rate=fmt.percent(Ratio(num, den).value, lang),
     )
 
 

@@ -3,14 +3,12 @@ the page, its downloads and `python -m reports league-table`."""
 
 from __future__ import annotations
 
-import duckdb
 import polars as pl
 
-from metrics.filters import Filters
-from metrics.units_league import league_table
-from reports.tables import Column
-from ui.format import Lang
-from ui.strings import t
+from metrics.codes import COMMUNE_KINDS
+from present.format import Lang
+from present.strings import t
+from present.tables import Column
 
 SUBJECT = "ho-so-theo-xa"
 COLUMNS = (
@@ -32,11 +30,11 @@ COLUMNS = (
 BARS = ("col.received", "col.resolution_rate", "col.on_time_rate", "col.online_share")
 
 
-def league_rows(con: duckdb.DuckDBPyConnection, filters: Filters, lang: Lang) -> pl.DataFrame:
-    """The league table with the unit kind spelled out (the columns COLUMNS names)."""
-    table = league_table(con, filters)
+def league_rows(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The league table (`metrics.units_league.league_table`) with the unit kind spelled out:
+    every column COLUMNS names."""
     return table.with_columns(
         pl.col("kind")
-        .replace_strict({k: t(f"kind.{k}", lang) for k in ("phuong", "xa", "dac_khu")})
+        .replace_strict({k: t(f"kind.{k}", lang) for k in COMMUNE_KINDS})
         .alias("kind_label")
     )

@@ -1,4 +1,5 @@
-"""Targets for the KPI cards, read from `ui/targets.toml`, and the red / amber / green verdict."""
+"""Targets for the KPI cards, read from `present/targets.toml`, and the red / amber / green
+verdict."""
 
 from __future__ import annotations
 

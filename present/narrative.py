@@ -3,20 +3,21 @@
 trực tuyến. …"
 
 Every number comes from the same metrics results as the cards and charts beside it, and is
-formatted by `ui.format`, so the text and the figures can never disagree.
+formatted by `present.format`, so the text and the figures can never disagree.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from metrics.by_unit import RankMeasure, best_and_worst
 from metrics.kpis import KpiComparison
-from ui import format as fmt
-from ui.format import Lang
-from ui.places import is_national
-from ui.shell import View, where
-from ui.strings import t
+from metrics.measures import Ratio
+from metrics.rankings import RankMeasure, best_and_worst
+from present import format as fmt
+from present.format import Lang
+from present.places import is_national
+from present.strings import t
+from present.view import View, where
 
 # A province whose official name starts like this is a centrally-run city ("toàn thành phố").
 CITY_PREFIX = "Thành phố"
@@ -38,9 +39,9 @@ def _place(view: View) -> str:
 def _change(comparison: KpiComparison, lang: Lang) -> str:
     """ ", tăng 4,2 % so với kỳ trước", or "" when there is no previous period to compare."""
     previous = comparison.previous
-    if previous is None or not previous.received:
+    if previous is None or not previous.count("received"):
         return ""
-    change = comparison.current.received / previous.received - 1
+    change = comparison.current.count("received") / previous.count("received") - 1
     if round(change, 3) == 0:
         return t("summary.flat", lang)
     key = "summary.up" if change > 0 else "summary.down"
@@ -62,24 +63,24 @@ def summary_sentences(
             "summary.received",
             lang,
             where=_place(view),
-            received=fmt.number(now.received, lang),
+            received=fmt.number(now.count("received"), lang),
             change=_change(comparison, lang),
-            online_share=fmt.percent(now.online_share.value, lang),
+            online_share=fmt.percent(now.rate("online_share").value, lang),
         ),
         t(
             "summary.resolved",
             lang,
-            resolved=fmt.number(now.resolved, lang),
-            resolution_rate=fmt.percent(now.resolution_rate.value, lang),
-            to_handle=fmt.number(now.to_handle, lang),
-            on_time_rate=fmt.percent(now.on_time_rate.value, lang),
+            resolved=fmt.number(now.count("resolved"), lang),
+            resolution_rate=fmt.percent(now.rate("resolution_rate").value, lang),
+            to_handle=fmt.number(now.count("to_handle"), lang),
+            on_time_rate=fmt.percent(now.rate("on_time_rate").value, lang),
         ),
         t(
             "summary.open",
             lang,
             end=fmt.day(now.end),
-            in_progress=fmt.number(now.in_progress, lang),
-            overdue=fmt.number(now.overdue, lang),
+            in_progress=fmt.number(now.count("in_progress"), lang),
+            overdue=fmt.number(now.count("overdue"), lang),
         ),
     ]
     best, worst = best_and_worst(units, measure, count=1)
@@ -95,7 +96,7 @@ def summary_sentences(
                 worst_rate=fmt.percent(worst[measure][0], lang),
             )
         )
-    if not fields.is_empty() and now.received:
+    if not fields.is_empty() and now.count("received"):
         top = fields.row(0, named=True)
         sentences.append(
             t(
@@ -103,7 +104,7 @@ def summary_sentences(
                 lang,
                 field=top["field"],
                 received=fmt.number(top["received"], lang),
-                share=fmt.percent(top["received"] / now.received, lang),
+                share=fmt.percent(Ratio(top["received"], now.count("received")).value, lang),
             )
         )
     return sentences

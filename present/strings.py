@@ -7,7 +7,7 @@ are proper nouns and are shown as the warehouse spells them in both languages.
 
 from __future__ import annotations
 
-from ui.format import Lang
+from present.format import Lang
 
 STRINGS: dict[str, tuple[str, str]] = {
     # Shell
@@ -242,7 +242,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{shown} lĩnh vực nhiều hồ sơ nhất trong {total} lĩnh vực có hồ sơ.",
         "The {shown} busiest of {total} fields with applications.",
     ),
-    # Charts that stand alone once exported (ui/charts.py, ui/provenance.py)
+    # Charts that stand alone once exported (ui/charts.py, present/provenance.py)
     "provenance.filters": ("Lọc: {filters}", "Filters: {filters}"),
     "provenance.more": ("{shown} và {more} khác", "{shown} and {more} more"),
     "provenance.source": (

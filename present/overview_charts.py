@@ -11,12 +11,13 @@ import plotly.graph_objects as go
 import polars as pl
 
 from metrics.activity import Grain
-from metrics.by_unit import RANK_PARTS, RankMeasure
 from metrics.kpis import PeriodKpis
-from ui import format as fmt
-from ui.format import Lang
-from ui.strings import t
-from ui.theme import (
+from metrics.measures import RATE_BY_NAME, Ratio
+from metrics.rankings import RankMeasure
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
+from present.theme import (
     CHANNEL_COLORS,
     COLORS,
     RANKING_HEIGHT,
@@ -44,12 +45,10 @@ def trend_figure(frame: pl.DataFrame, grain: Grain, lang: Lang, scope: str) -> g
         for first, last in zip(frame["first_day"], frame["last_day"], strict=True)
     ]
     share = [
-        _ratio_hover(
-            lang, fmt.number(num, lang), fmt.number(den, lang), fmt.percent(num / den, lang)
-        )
-        if den
+        _ratio_hover(lang, fmt.number(num, lang), fmt.number(den, lang), fmt.percent(rate, lang))
+        if rate is not None
         else fmt.MISSING
-        for num, den in zip(frame["received_online"], frame["received"], strict=True)
+        for num, den, rate in frame.select("received_online", "received", "online_share").rows()
     ]
     # A bar stands at the first day it counts, so a week cut by the period starts inside it.
     x = frame["first_day"].to_list()
@@ -64,7 +63,7 @@ def trend_figure(frame: pl.DataFrame, grain: Grain, lang: Lang, scope: str) -> g
                 hovertemplate="%{y:,.0f} · %{customdata}<extra>%{fullData.name}</extra>",
             )
         )
-    online = (frame["received_online"] / frame["received"] * 100).to_list()
+    online = (frame["online_share"] * 100).to_list()
     figure.add_trace(
         go.Scatter(
             x=x,
@@ -121,11 +120,14 @@ def channel_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
             sort=False,
             direction="clockwise",
             marker={"colors": [CHANNEL_COLORS[c] for c in channels]},
-            text=[fmt.percent(n / total, lang) for n in counts],
+            text=[fmt.percent(Ratio(n, total).value, lang) for n in counts],
             textinfo="text",
             customdata=[
                 _ratio_hover(
-                    lang, fmt.number(n, lang), fmt.number(total, lang), fmt.percent(n / total, lang)
+                    lang,
+                    fmt.number(n, lang),
+                    fmt.number(total, lang),
+                    fmt.percent(Ratio(n, total).value, lang),
                 )
                 for n in counts
             ],
@@ -138,13 +140,13 @@ def channel_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
 def status_figure(kpis: PeriodKpis, lang: Lang, scope: str) -> go.Figure:
     """The five columns of Biểu II.06a that split what there was to handle."""
     parts = (
-        ("resolved_early", kpis.resolved_early, COLORS["early"]),
-        ("resolved_on_time", kpis.resolved_on_time, COLORS["on_time"]),
-        ("resolved_late", kpis.resolved_late, COLORS["late"]),
-        ("in_progress_within", kpis.in_progress_within_deadline, COLORS["within_deadline"]),
-        ("overdue", kpis.overdue, COLORS["overdue"]),
+        ("resolved_early", kpis.count("resolved_early"), COLORS["early"]),
+        ("resolved_on_time", kpis.count("resolved_on_time"), COLORS["on_time"]),
+        ("resolved_late", kpis.count("resolved_late"), COLORS["late"]),
+        ("in_progress_within", kpis.count("within_deadline"), COLORS["within_deadline"]),
+        ("overdue", kpis.count("overdue"), COLORS["overdue"]),
     )
-    den = kpis.to_handle
+    den = kpis.count("to_handle")
     labels = [t(f"status.{key}", lang) for key, _, _ in parts]
     counts = [count for _, count, _ in parts]
     figure = base_figure(t("chart.status", lang), scope, lang)
@@ -162,7 +164,7 @@ def status_figure(kpis: PeriodKpis, lang: Lang, scope: str) -> go.Figure:
                     lang,
                     count=fmt.number(n, lang),
                     den=fmt.number(den, lang),
-                    rate=fmt.percent(n / den if den else None, lang),
+                    rate=fmt.percent(Ratio(n, den).value, lang),
                 )
                 for n in counts
             ],
@@ -181,7 +183,7 @@ def ranking_figure(
     frame: pl.DataFrame, measure: RankMeasure, lang: Lang, title: str, scope: str, color: str
 ) -> go.Figure:
     """Horizontal bars, first row on top, each labelled with the unit's name and rate."""
-    num_col, den_col = RANK_PARTS[measure]
+    num_col, den_col = RATE_BY_NAME[measure].numerator, RATE_BY_NAME[measure].denominator
     rates = frame[measure].to_list()
     figure = base_figure(title, scope, lang, height=RANKING_HEIGHT)
     figure.add_trace(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ui.format import PERCENT_SUFFIX, PLOTLY_SEPARATORS, Lang
+from present.format import PERCENT_SUFFIX, PLOTLY_SEPARATORS, Lang
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 OKABE_ITO = (
@@ -34,6 +34,11 @@ COLORS = {
     "bad": "#D55E00",
 }
 CHANNEL_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#CC79A7"}
+
+# The template figures are drawn with on paper: Plotly's own defaults, scatter markers without
+# an outline. Streamlit replaces Plotly's default template when it is imported, so a figure
+# printed without it (`python -m reports pdf`) names its template, and prints the same in both.
+PRINT_TEMPLATE = go.layout.Template(data={"scatter": [go.Scatter(marker={"line": {"width": 0}})]})
 
 CHART_HEIGHT = 380
 RANKING_HEIGHT = 420

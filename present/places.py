@@ -15,8 +15,8 @@ from vietnam_provinces import Province
 from etl.settings import province_code
 from etl.units import province_name
 from metrics.options import FilterOptions, Unit
-from ui.format import Lang
-from ui.strings import t
+from present.format import Lang
+from present.strings import t
 
 # Official names start with the kind of province for the five centrally-run cities only.
 _CITY_PREFIX = "Thành phố "

@@ -6,7 +6,6 @@ a report reads the same everywhere. English keeps the dd/mm/yyyy dates and uses 
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime
 from typing import Literal
 
@@ -69,12 +68,3 @@ def day_range(start: date, end: date) -> str:
 
 def timestamp(value: datetime) -> str:
     return value.strftime("%d/%m/%Y %H:%M")
-
-
-def vi_sort_key(text: str) -> tuple[str, str]:
-    """Order names as a Vietnamese reader does: by base letters, đ right after d, then marks."""
-    folded = text.casefold().replace("đ", "d\uffff")
-    base = "".join(
-        ch for ch in unicodedata.normalize("NFD", folded) if unicodedata.category(ch) != "Mn"
-    )
-    return base, folded

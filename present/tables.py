@@ -2,7 +2,7 @@
 
 A page shows exactly the frame `labelled()` returns and its downloads write that same frame,
 so what is downloaded is what is on screen. The kind says how a column is formatted on
-screen (ui/format.py) and in XLSX (a number format); values stay numbers.
+screen (present/format.py) and in XLSX (a number format); values stay numbers.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Literal
 
 import polars as pl
 
-from ui.format import Lang
-from ui.strings import t
+from present.format import Lang
+from present.strings import t
 
 Kind = Literal["text", "count", "rate", "days", "date", "datetime"]
 
@@ -22,7 +22,7 @@ Kind = Literal["text", "count", "rate", "days", "date", "datetime"]
 @dataclass(frozen=True)
 class Column:
     name: str  # column of the metrics frame
-    label: str  # key in ui/strings.py
+    label: str  # key in present/strings.py
     kind: Kind
 
 

@@ -1,0 +1,150 @@
+"""Every count and every rate of DATA_SPEC §4, declared once.
+
+A period P = [d0, d1]. The summary tables (etl/summaries.py) hold, per day, what was received
+that day and what ended that day, so each base count is one sum over the rows of `facts` (or of
+the overdue `ledger`) within a window of days:
+- "period": the days of P (received, resolved, closed, fees, payments, digitisation);
+- "before": the days before d0 (carried in = received before d0 − ended before d0);
+- "through": every day up to d1 (in progress at d1 = received up to d1 − ended up to d1);
+- "open_past_due": ledger rows due before d1 and not ended by d1 (in progress, overdue at d1).
+Derived counts add and subtract base counts; every rate divides one named count by another.
+`metrics.counts` turns the base counts into SQL, and the functions below turn the derived
+counts and the rates into Polars expressions and `Ratio`s, so every page, file and chart reads
+the same numbers made the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+import polars as pl
+
+Window = Literal["period", "before", "through", "open_past_due"]
+# The channel code of online filings (GLOSSARY: 1 trực tiếp, 2 trực tuyến, 3 BCCI).
+ONLINE_CHANNEL = 2
+
+
+@dataclass(frozen=True)
+class Count:
+    """A base count: `sum(measure)` over the rows of its window that meet `where`."""
+
+    name: str
+    measure: str  # a column of `facts` (or an expression over its columns), summed
+    window: Window
+    where: str = ""  # an extra condition on the rows, SQL over the table's columns
+    days: bool = False  # a sum of days (double), not a number of applications
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A count made from others: the sum of `plus` minus the sum of `minus`."""
+
+    name: str
+    plus: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate: `numerator` / `denominator`, both named counts; none where the denominator is 0."""
+
+    name: str
+    numerator: str
+    denominator: str
+
+
+COUNTS: tuple[Count, ...] = (
+    Count("received", "received", "period"),
+    Count("received_online", "received", "period", where=f"channel = {ONLINE_CHANNEL}"),
+    Count("carried_in", "received - ended", "before"),
+    Count("resolved", "resolved", "period"),
+    Count("resolved_early", "resolved_early", "period"),
+    Count("resolved_on_time", "resolved_on_time", "period"),
+    Count("resolved_late", "resolved_late", "period"),
+    Count("closed", "closed", "period"),  # ended without a result (status 3, 7, 8)
+    Count("in_progress", "received - ended", "through"),
+    Count("overdue", "n", "open_past_due"),  # of in_progress, past the due date at d1
+    Count("processing_days_sum", "processing_days_sum", "period", days=True),
+    Count("received_fee", "received_fee", "period"),  # received, the procedure has a fee
+    Count("paid_online", "paid_online", "period"),
+    Count("digitized", "digitized", "period"),
+)
+DERIVED: tuple[Derived, ...] = (
+    Derived("to_handle", ("received", "carried_in")),  # cần giải quyết
+    Derived("received_offline", ("received",), ("received_online",)),  # in person or by post
+    Derived("within_deadline", ("in_progress",), ("overdue",)),
+    # Không quá hạn: resolved early or on time, or in progress within the deadline.
+    Derived("on_time", ("to_handle",), ("resolved_late", "overdue")),
+    Derived("late", ("resolved_late", "overdue")),  # what lowers the on-time rate
+)
+RATES: tuple[Rate, ...] = (
+    Rate("resolution_rate", "resolved", "to_handle"),
+    Rate("on_time_rate", "on_time", "to_handle"),  # QĐ 766, group 2
+    Rate("online_share", "received_online", "received"),
+    Rate("online_payment_rate", "paid_online", "received_fee"),
+    Rate("digitisation_rate", "digitized", "received"),
+    Rate("average_days", "processing_days_sum", "resolved"),  # mean processing time, days
+)
+
+BASE_NAMES = tuple(count.name for count in COUNTS)
+COUNT_NAMES = BASE_NAMES + tuple(derived.name for derived in DERIVED)
+RATE_BY_NAME: dict[str, Rate] = {rate.name: rate for rate in RATES}
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rate shown with what it is made of, so a reader can check it (DATA_SPEC §4)."""
+
+    numerator: float
+    denominator: float
+
+    @property
+    def value(self) -> float | None:
+        """The rate, or None when there is nothing to divide by."""
+        return self.numerator / self.denominator if self.denominator else None
+
+
+def derived_expression(derived: Derived) -> pl.Expr:
+    """The Polars expression of a derived count over columns named like its parts."""
+    total = pl.sum_horizontal(pl.col(name) for name in derived.plus)
+    for name in derived.minus:
+        total = total - pl.col(name)
+    return total.alias(derived.name)
+
+
+def with_counts(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with every derived count whose parts it has (a derived count may use an
+    earlier one: on_time uses to_handle)."""
+    for derived in DERIVED:
+        if derived.name not in frame.columns and set(derived.plus + derived.minus) <= set(
+            frame.columns
+        ):
+            frame = frame.with_columns(derived_expression(derived))
+    return frame
+
+
+def ratio_expression(numerator: str, denominator: str) -> pl.Expr:
+    """`numerator / denominator` of two columns, null where the denominator is 0."""
+    return (
+        pl.when(pl.col(denominator) > 0)
+        .then(pl.col(numerator) / pl.col(denominator))
+        .otherwise(None)
+        .cast(pl.Float64)
+    )
+
+
+def with_rates(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with every rate whose numerator and denominator it has."""
+    return frame.with_columns(
+        ratio_expression(rate.numerator, rate.denominator).alias(rate.name)
+        for rate in RATES
+        if {rate.numerator, rate.denominator} <= set(frame.columns)
+    )
+
+
+def ratio(counts: Mapping[str, float], name: str) -> Ratio:
+    """The rate `name` over these counts, with its numerator and denominator."""
+    rate = RATE_BY_NAME[name]
+    return Ratio(counts[rate.numerator], counts[rate.denominator])

@@ -1,0 +1,59 @@
+"""Biểu II.06a as people read it on screen and in every file: the row labels (I, II and the
+levels on subtotals, 1, 2, … on fields), the flat table with the form's column numbers, and
+the form's heading lines. The numbers come from `metrics.bieu_06a`, which defines every column;
+`reports.bieu_06a` writes the official XLSX layout from the same labels.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS
+from metrics.filters import Filters
+from metrics.options import FilterOptions
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
+
+ROMAN = {"tinh": "I", "xa": "II"}
+
+
+def row_labels(rows: pl.DataFrame, lang: Lang) -> list[tuple[str, str]]:
+    """(STT, name) of each body row: I / II and the level on subtotals, 1, 2, … on fields."""
+    labels: list[tuple[str, str]] = []
+    number = 0
+    for kind, level, field in rows.select("row_kind", "level", "field").iter_rows():
+        if kind == LEVEL_TOTAL:
+            number = 0
+            labels.append((ROMAN[level], t(f"level.{level}", lang)))
+        elif kind == FIELD:
+            number += 1
+            labels.append((str(number), field))
+        else:
+            labels.append(("", t("bieu.total", lang)))
+    return labels
+
+
+def bieu_table(rows: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The form as a flat table (screen and CSV): STT, field, then columns (3)–(13), each
+    named with its number so it can be matched to the official form."""
+    labels = row_labels(rows, lang)
+    names = [f"({number}) {t(f'bieu.col_{number}', lang)}" for number in range(3, 14)]
+    return pl.DataFrame(
+        {
+            t("bieu.col_1", lang): [stt for stt, _ in labels],
+            t("bieu.col_2", lang): [name for _, name in labels],
+        }
+    ).hstack(rows.select(VALUE_COLUMNS).rename(dict(zip(VALUE_COLUMNS, names, strict=True))))
+
+
+def period_line(filters: Filters, lang: Lang) -> str:
+    return t("bieu.period", lang, start=fmt.day(filters.start), end=fmt.day(filters.end))
+
+
+def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> str:
+    """The province, or the chosen units' names when the report is for some units only."""
+    if not filters.unit_codes:
+        return province
+    names = {unit.code: unit.name for unit in options.units}
+    return ", ".join(names.get(code, code) for code in filters.unit_codes)

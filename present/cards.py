@@ -1,0 +1,111 @@
+"""What each KPI card shows: its value, the delta against the previous period and its colour,
+the target text and the values its help (the "?" tooltip) fills in.
+
+The same definitions feed the overview's cards (`ui.kpi_cards` draws them with `st.metric`) and
+the report's KPI lines (page and PDF), so a card and a printed line can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from metrics.kpis import PeriodKpis
+from metrics.measures import RATE_BY_NAME
+from present import format as fmt
+from present.format import Lang
+from present.strings import t
+from present.targets import targets
+
+Kind = Literal["count", "rate", "days"]
+# +1: up is good, −1: down is good (overdue, processing time), 0: neither (volumes).
+Direction = Literal[1, -1, 0]
+
+
+@dataclass(frozen=True)
+class Card:
+    """A KPI card: `kpi` names a count or a rate of `metrics.measures` (and the strings
+    kpi.<id> and help.<id>; targets.toml uses it too). A rate's help shows its numerator and
+    denominator (`num`, `den`); `help_counts` names the other counts the help text fills in."""
+
+    kpi: str
+    kind: Kind
+    direction: Direction
+    help_counts: dict[str, str] = field(default_factory=dict)  # placeholder -> count
+
+    def value(self, kpis: PeriodKpis) -> float | None:
+        return kpis.rate(self.kpi).value if self.kpi in RATE_BY_NAME else kpis.count(self.kpi)
+
+    def help_values(self, kpis: PeriodKpis, lang: Lang) -> dict[str, str]:
+        """The help text's values: the named counts, the rate's parts, the period's end."""
+        values = {key: fmt.number(kpis.count(name), lang) for key, name in self.help_counts.items()}
+        if self.kpi in RATE_BY_NAME:
+            parts = kpis.rate(self.kpi)
+            values |= {
+                "num": fmt.number(parts.numerator, lang),
+                "den": fmt.number(parts.denominator, lang),
+            }
+        return values | {"end": fmt.day(kpis.end)}
+
+
+CARDS: tuple[Card, ...] = (
+    Card("received", "count", 0, {"carried_in": "carried_in"}),
+    Card(
+        "resolved",
+        "count",
+        0,
+        {"early": "resolved_early", "on_time": "resolved_on_time", "late": "resolved_late"},
+    ),
+    Card("resolution_rate", "rate", 1, {"received": "received", "carried_in": "carried_in"}),
+    Card("on_time_rate", "rate", 1, {"late": "resolved_late", "overdue": "overdue"}),
+    Card("online_share", "rate", 1),
+    Card("overdue", "count", -1, {"in_progress": "in_progress", "within": "within_deadline"}),
+    Card("average_days", "days", -1),
+    Card("online_payment_rate", "rate", 1),
+    Card("digitisation_rate", "rate", 1),
+)
+
+
+def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
+    if kind == "count":
+        return fmt.number(value, lang)
+    if kind == "rate":
+        return fmt.percent(value, lang)
+    return fmt.MISSING if value is None else t("unit.days", lang, value=fmt.decimal(value, lang))
+
+
+def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang) -> str | None:
+    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm %" for rates, "+0,3 ngày"
+    for days; None when either side is missing."""
+    if now is None or before is None:
+        return None
+    change = now - before
+    if kind == "count":
+        text = fmt.signed(fmt.number(abs(change), lang), change)
+        if before:
+            relative = change / before
+            text += " (" + fmt.signed(fmt.percent(abs(relative), lang), relative) + ")"
+        return text
+    if kind == "rate":
+        points = fmt.decimal(abs(change) * 100, lang)
+        return fmt.signed(t("unit.points", lang, value=points), change)
+    return fmt.signed(t("unit.days", lang, value=fmt.decimal(abs(change), lang)), change)
+
+
+def delta_color(direction: Direction, now: float | None, before: float | None) -> str:
+    """Green when the change is good news, red when bad, grey when neutral or unchanged."""
+    if now is None or before is None or direction == 0 or round(now - before, 9) == 0:
+        return "gray"
+    return "green" if (now - before) * direction > 0 else "red"
+
+
+def target_text(kpi: str, kind: Kind, lang: Lang) -> str:
+    target = targets()[kpi]
+    sign = "≥" if target.direction == "at_least" else "≤"
+    return f"{sign} {format_value(kind, target.value, lang)}"
+
+
+def delta_arrow(now: float | None, before: float | None) -> Literal["up", "down", "off"]:
+    if now is None or before is None or now == before:
+        return "off"
+    return "up" if now > before else "down"

@@ -1,0 +1,77 @@
+"""An independent answer to "what are the period KPIs?": DATA_SPEC §4 written directly against
+`applications`, one row per application, without the summary tables or `metrics.counts`.
+
+The tests compare it with `metrics.kpis.period_kpis` for many views, and
+`benchmarks/bench_scale.py` times the summaries against it (and checks the answers agree), so a
+second definition of a count cannot creep into the read side unnoticed. Only the rows the view
+keeps come from `metrics.scope` (the same restriction every list of applications uses).
+"""
+
+# ruff: noqa: S608 -- the status codes are constants of etl.schema; every value is bound.
+from __future__ import annotations
+
+import duckdb
+
+from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES
+from metrics.filters import Filters
+from metrics.measures import ONLINE_CHANNEL
+from metrics.scope import scoped
+
+_FINISHED = ", ".join(map(str, FINISHED_STATUSES))
+_CLOSED = ", ".join(map(str, CLOSED_STATUSES))
+
+DIRECT_KPIS = f"""
+with period as (select ?::date as d0, ?::date as d1),
+apps as ({{applications}}),
+marked as (
+    select
+        a.received_at::date as received_day,
+        a.due_at::date as due_day,
+        a.ended_on,
+        a.channel,
+        a.status in ({_FINISHED}) as finished,
+        a.status in ({_CLOSED}) as closed,
+        coalesce(p.has_fee, false) as has_fee,
+        coalesce(a.paid_online, false) as paid,
+        coalesce(a.digitized, false) as digitized,
+        epoch(a.finished_at - a.received_at) / 86400.0 as days,
+        period.d0,
+        period.d1
+    from apps as a
+    left join procedures as p using (procedure_code)
+    cross join period
+),
+flags as (
+    select
+        *,
+        received_day between d0 and d1 as received,
+        finished and ended_on between d0 and d1 as resolved,
+        received_day <= d1 and (ended_on is null or ended_on > d1) as open_at_end
+    from marked
+)
+select
+    count(*) filter (where received) as received,
+    count(*) filter (where received and channel = {ONLINE_CHANNEL}) as received_online,
+    count(*) filter (where received_day < d0 and (ended_on is null or ended_on >= d0))
+        as carried_in,
+    count(*) filter (where resolved) as resolved,
+    count(*) filter (where resolved and ended_on < due_day) as resolved_early,
+    count(*) filter (where resolved and ended_on = due_day) as resolved_on_time,
+    count(*) filter (where resolved and ended_on > due_day) as resolved_late,
+    count(*) filter (where closed and ended_on between d0 and d1) as closed,
+    count(*) filter (where open_at_end) as in_progress,
+    count(*) filter (where open_at_end and due_day < d1) as overdue,
+    coalesce(sum(days) filter (where resolved), 0) as processing_days_sum,
+    count(*) filter (where received and has_fee) as received_fee,
+    count(*) filter (where received and has_fee and paid) as paid_online,
+    count(*) filter (where received and digitized) as digitized
+from flags
+"""
+
+
+def direct_kpis(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, float]:
+    """Every base count of the filters' period, by name, counted application by application."""
+    applications = scoped("applications", filters)
+    query = DIRECT_KPIS.replace("{applications}", applications.text)
+    relation = con.sql(query, params=[filters.start, filters.end, *applications.params])
+    return dict(zip(relation.columns, relation.fetchall()[0], strict=True))

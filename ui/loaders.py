@@ -1,0 +1,162 @@
+"""The pages' cached loaders: each reads one snapshot (`ui.cached_read.read`) and calls one
+`metrics/` function, keyed by the warehouse version and its arguments. Named for what they
+load, in the order of DATA_SPEC: the warehouse itself, the period counts and their breakdowns,
+the catalog and simplification, loads and rejections, and the A4 report."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import polars as pl
+import streamlit as st
+
+from metrics import (
+    activity,
+    bieu_06a,
+    breakdown,
+    catalog,
+    freshness,
+    kpis,
+    options,
+    quality,
+    simplification,
+    units_league,
+)
+from metrics.connection import WarehouseVersion
+from metrics.filters import Filters
+from present.format import Lang
+from present.report import ReportMetrics, build_report, gather
+from present.view import View
+from reports.document_html import report_pdf
+from ui.cached_read import cached, read
+
+# A PDF is ~100 kB; a few recent ones per process are plenty.
+PDF_ENTRIES = 16
+
+
+# The warehouse: how fresh it is and what the filter bar offers.
+@cached
+def load_freshness(version: WarehouseVersion) -> freshness.Freshness:
+    return read(version, freshness.freshness)
+
+
+@cached
+def load_filter_options(version: WarehouseVersion) -> options.FilterOptions:
+    return read(version, options.filter_options)
+
+
+# The period counts: KPIs with their comparison periods, trend, channels, breakdowns.
+@cached
+def load_kpis(
+    version: WarehouseVersion, filters: Filters, data_start: date | None
+) -> kpis.KpiComparison:
+    return read(version, lambda con: kpis.compare_periods(con, filters, data_start))
+
+
+@cached
+def load_trend(version: WarehouseVersion, filters: Filters, grain: activity.Grain) -> pl.DataFrame:
+    return read(version, lambda con: activity.trend(con, filters, grain))
+
+
+@cached
+def load_channel_mix(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: activity.channel_mix(con, filters))
+
+
+@cached
+def load_league(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: units_league.league_table(con, filters))
+
+
+@cached
+def load_field_activity(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: breakdown.field_activity(con, filters))
+
+
+@cached
+def load_procedure_activity(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: catalog.procedure_activity(con, filters))
+
+
+@cached
+def load_bieu_rows(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: bieu_06a.form_rows(con, filters))
+
+
+@cached
+def load_unit_overdue(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    return read(version, lambda con: units_league.overdue_applications(con, filters, unit_code))
+
+
+# The catalog and its simplification plans (the filter bar does not apply to these).
+@cached
+def load_catalog(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, catalog.catalog)
+
+
+@cached
+def load_catalog_summary(version: WarehouseVersion) -> catalog.CatalogSummary:
+    return read(version, catalog.catalog_summary)
+
+
+@cached
+def load_catalog_by(version: WarehouseVersion, group: str) -> pl.DataFrame:
+    return read(version, lambda con: catalog.catalog_by(con, group))
+
+
+@cached
+def load_simplification_summary(version: WarehouseVersion) -> simplification.SimplificationSummary:
+    return read(version, simplification.simplification_summary)
+
+
+@cached
+def load_plans(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, simplification.plans)
+
+
+@cached
+def load_actual_processing(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: simplification.actual_processing(con, filters))
+
+
+# Loads and rejected rows, and how fresh each unit's data are.
+@cached
+def load_load_history(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, quality.load_history)
+
+
+@cached
+def load_rejections_by_reason(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, quality.rejections_by_reason)
+
+
+@cached
+def load_rejections_by_file(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, quality.rejections_by_file)
+
+
+@cached
+def load_rejected_rows(version: WarehouseVersion, limit: int) -> pl.DataFrame:
+    return read(version, lambda con: quality.rejected_rows(con, limit))
+
+
+@cached
+def load_unit_freshness(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: quality.unit_freshness(con, filters))
+
+
+# The A4 report: its metrics (one snapshot for all of them) and its PDF.
+@cached
+def load_report_metrics(
+    version: WarehouseVersion, filters: Filters, data_start: date | None
+) -> ReportMetrics:
+    return read(version, lambda con: gather(con, filters, data_start))
+
+
+@st.cache_data(max_entries=PDF_ENTRIES, show_spinner=False)
+def report_pdf_bytes(
+    version: WarehouseVersion, filters: Filters, lang: Lang, _view: View, _metrics: ReportMetrics
+) -> bytes:
+    """The A4 PDF of this view, made once per (version, filters, language); `_view` and
+    `_metrics` are what those keys stand for (not hashed)."""
+    return report_pdf(build_report(_view, _metrics, datetime.now()))
