@@ -137,8 +137,8 @@ def _part_lines(part: PartResult, indent: str) -> list[str]:
     lines = []
     if part.rows_outdated:
         lines.append(
-            f"{indent}{_number(part.rows_outdated)} hồ sơ đã có trong kho ở trạng thái mới hơn; "
-            "giữ bản trong kho"
+            f"{indent}{_number(part.rows_outdated)} hồ sơ đã có trong kho ở trạng thái mới bằng "
+            "hoặc mới hơn; giữ nguyên bản trong kho"
         )
     if part.missing_fields:
         labels = ", ".join(field_label(part.kind, f) for f in part.missing_fields)
@@ -191,7 +191,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m etl", description="Nạp dữ liệu hồ sơ TTHC vào kho DuckDB.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="LỆNH", required=True, parser_class=_Parser
+    )
 
     sample = commands.add_parser("sample", help="ghi tệp xuất mẫu (CSV/XLSX) vào một thư mục")
     sample.add_argument("--out", type=Path, required=True)
@@ -205,7 +207,7 @@ def _parser() -> argparse.ArgumentParser:
     sample.set_defaults(run=_cmd_sample)
 
     load = commands.add_parser("load", help="nạp tệp xuất vào kho dữ liệu")
-    load.add_argument("files", type=Path, nargs="+")
+    load.add_argument("files", metavar="TỆP", type=Path, nargs="+")
     load.add_argument("--db", type=Path, default=None)
     load.set_defaults(run=_cmd_load)
 

@@ -114,9 +114,19 @@ def _seed_units(con: duckdb.DuckDBPyConnection, provinces: list[int] | None = No
     """A new warehouse knows the units of `provinces` (default: the PROVINCES setting)."""
     if scalar(con, "select count(*) from units"):
         return
-    units = reference_units(provinces or province_codes())
-    rows = [(u.unit_code, u.name, u.kind, u.province_code) for u in units]
-    con.executemany("insert into units values (?, ?, ?, ?)", rows)
+    units = pl.DataFrame(
+        [
+            (u.unit_code, u.name, u.kind, u.province_code)
+            for u in reference_units(provinces or province_codes())
+        ],
+        schema=["unit_code", "name", "kind", "province_code"],
+        orient="row",
+    )
+    con.register("seed_units", units.to_arrow())
+    try:
+        con.execute("insert into units by name select * from seed_units")
+    finally:
+        con.unregister("seed_units")
 
 
 def _codes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:

@@ -19,6 +19,7 @@ import polars as pl
 
 from etl.aliases import field_label
 from etl.reader import CELLS, RAW_HASH, ROW
+from etl.reasons import REASONS
 from etl.units import UnitMatcher
 
 # A rejected value is shown up to this many characters, then "…".
@@ -59,6 +60,10 @@ class Rule:
     # The fields whose values the detail quotes (a list expression): left out of `raw`, so
     # each value is stored once.
     quoted: pl.Expr = _NONE_QUOTED
+
+    def __post_init__(self) -> None:
+        if self.reason not in REASONS:  # every code people may see has its labels
+            raise ValueError(f"reason code without labels in etl/reasons.py: {self.reason}")
 
 
 def fields(*names: str) -> pl.Expr:
