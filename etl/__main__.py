@@ -255,8 +255,21 @@ def plain_error(error: Exception) -> str:
     if _is_disk_full(error):
         return f"hết dung lượng đĩa khi ghi kho dữ liệu; {unchanged}. Giải phóng chỗ rồi nạp lại."
     if isinstance(error, OSError):
-        return f"{error.filename or ''}: {error.strerror or error}; {unchanged}"
+        why = _OS_ERRORS.get(error.errno or 0, error.strerror or str(error))
+        return f"{error.filename or ''}: {why}; {unchanged}"
     return f"lỗi không mong đợi ({type(error).__name__}: {error}); {unchanged}"
+
+
+# What the operating system says, in Vietnamese, for the failures a load can meet.
+_OS_ERRORS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EACCES: "không có quyền ghi hoặc đọc",
+    errno.EPERM: "không được phép",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đường dẫn là một thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+    errno.EROFS: "hệ thống tệp chỉ cho đọc",
+}
 
 
 def _is_disk_full(error: BaseException) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import fastexcel
 import polars as pl
+from babel.numbers import format_decimal
 
 from etl.errors import UnreadableFile
 from etl.header import (
@@ -49,8 +50,8 @@ def check_xlsx_size(path: Path) -> None:
             unpacked = sum(part.file_size for part in parts)
             if unpacked > MAX_XLSX_UNPACKED_BYTES:
                 raise UnreadableFile(
-                    f"tệp Excel giải nén ra {unpacked / 1e9:.1f} GB, quá giới hạn "
-                    f"{MAX_XLSX_UNPACKED_BYTES / 1e9:.1f} GB; hãy xuất ra CSV"
+                    f"tệp Excel giải nén ra {_gigabytes(unpacked)} GB, quá giới hạn "
+                    f"{_gigabytes(MAX_XLSX_UNPACKED_BYTES)} GB; hãy xuất ra CSV"
                 )
             for part in parts:
                 if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
@@ -58,12 +59,16 @@ def check_xlsx_size(path: Path) -> None:
                         head = sheet_xml.read(SHEET_HEAD_BYTES).decode("utf-8", "replace")
                     rows = _declared_rows(head)
                     if rows > MAX_XLSX_ROWS:
-                        limit = f"{MAX_XLSX_ROWS:,}"
                         raise UnreadableFile(
-                            f"trang tính khai báo {rows:,} dòng, quá giới hạn {limit} dòng"
+                            f"trang tính khai báo {format_decimal(rows, locale='vi_VN')} dòng, "
+                            f"quá giới hạn {format_decimal(MAX_XLSX_ROWS, locale='vi_VN')} dòng"
                         )
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise UnreadableFile(UNOPENED) from error
+
+
+def _gigabytes(size: int) -> str:
+    return format_decimal(size / 1e9, "#,##0.0", locale="vi_VN")
 
 
 def _declared_rows(sheet_head: str) -> int:

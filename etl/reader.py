@@ -25,8 +25,6 @@ from etl.footer import footer_rows
 from etl.header import Header, detect_header, missing_header_message
 from etl.text import header_key
 
-__all__ = ["CELLS", "CSV_SUFFIXES", "EXCEL_SUFFIXES", "PARQUET_SUFFIXES", "inspect", "read_part"]
-
 PARQUET_SUFFIXES = {".parquet"}
 # Loading order inside one command: applications are checked against the catalog.
 KIND_ORDER = ("catalog", "plans", "applications")

@@ -91,6 +91,7 @@ def test_a_warehouse_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     path = write_csv(tmp_path / "ho-so.csv", table([application("A-1")], VI_LABELS))
     line = _one_error_line(_etl("load", str(path), "--db", str(blocker / "w.duckdb")))
+    assert f"{blocker}: đã có một tệp trùng tên ở chỗ cần tạo thư mục" in line
     assert "kho dữ liệu giữ nguyên như trước" in line
 
 

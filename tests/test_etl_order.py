@@ -199,7 +199,7 @@ def _commands(files: list[Path], order_seed: int, cuts: list[int]) -> list[list[
 
 
 @settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
