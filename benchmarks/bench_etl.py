@@ -159,6 +159,7 @@ def main() -> None:
     )
     print(f"ratio ETL / bare: {result['ratio']:.2f} (target ≤ 1.5); peak memory target < 2,048 MB")
     out = PROJECT / "benchmarks" / "out" / "bench_etl.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {out.relative_to(PROJECT)}")
 

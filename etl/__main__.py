@@ -6,20 +6,48 @@ import argparse
 import errno
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from babel.numbers import format_decimal
 from tqdm import tqdm
 
-from etl.reader import KIND_LABELS
+from etl.aliases import KIND_LABELS, field_label
+from etl.reasons import reason_label
 from etl.settings import warehouse_path
 
-EXIT_UNREADABLE = 2
-EXIT_FAILURE = 1
+if TYPE_CHECKING:
+    from etl.load import FileResult, PartResult
+
+# Every failure, of a file or of the command, ends with this status and one line "Lỗi: …".
+EXIT_ERROR = 2
+# argparse's own messages, in Vietnamese (pattern, replacement).
+_ARGPARSE_MESSAGES = (
+    (r"^the following arguments are required: (.+)$", r"thiếu tham số bắt buộc: \1"),
+    (r"^unrecognized arguments: (.+)$", r"tham số không hiểu: \1"),
+    (r"^argument (\S+): invalid choice: '([^']*)'.*$", r"\1: không có lựa chọn '\2'"),
+    (r"^argument (\S+): expected one argument$", r"tham số \1 cần một giá trị"),
+    (r"^argument (\S+): expected at least one argument$", r"tham số \1 cần ít nhất một giá trị"),
+    (r"^argument (\S+): invalid \S+ value: '(.*)'$", r"tham số \1: giá trị '\2' không hợp lệ"),
+    (r"^argument (\S+): (.+)$", r"tham số \1: \2"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one Vietnamese line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_MESSAGES:
+            if re.match(pattern, message):
+                message = re.sub(pattern, replacement, message)
+                break
+        print(f"Lỗi: {message}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
 
 
 def _number(value: int) -> str:
@@ -44,7 +72,23 @@ def _progress_bar(label: str) -> Iterator:
 
 
 def _parse_date(text: str) -> date:
-    return date.fromisoformat(text)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' phải có dạng YYYY-MM-DD") from None
+
+
+def _positive(kind: type[int] | type[float]):
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"'{text}' phải là một số dương")
+        return value
+
+    return parse
 
 
 def _provinces(text: str) -> list[int]:
@@ -74,6 +118,50 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _counts(part: PartResult | FileResult) -> str:
+    """ "đọc 200 · nạp 195 · loại 5 (Kênh nộp không hợp lệ 2, …)" and what else happened."""
+    reasons = ", ".join(
+        f"{reason_label(code)} {_number(n)}"
+        for code, n in sorted(part.reasons.items(), key=lambda item: (-item[1], item[0]))
+    )
+    text = (
+        f"đọc {_number(part.rows_read)} · nạp {_number(part.rows_loaded)} · "
+        f"loại {_number(part.rows_rejected)}" + (f" ({reasons})" if reasons else "")
+    )
+    if part.footer_lines:
+        text += f" · bỏ {_number(part.footer_lines)} dòng chân trang (tổng, chữ ký)"
+    return text
+
+
+def _part_lines(part: PartResult, indent: str) -> list[str]:
+    lines = []
+    if part.rows_outdated:
+        lines.append(
+            f"{indent}{_number(part.rows_outdated)} hồ sơ đã có trong kho ở trạng thái mới bằng "
+            "hoặc mới hơn; giữ nguyên bản trong kho"
+        )
+    if part.missing_fields:
+        labels = ", ".join(field_label(part.kind, f) for f in part.missing_fields)
+        lines.append(f"{indent}thiếu cột không bắt buộc: {labels}")
+    return lines
+
+
+def describe(result: FileResult) -> list[str]:
+    """What a person reads about one loaded file: a line, and one per sheet of a workbook."""
+    kind = KIND_LABELS.get(result.kind or "", "nhiều loại")
+    if len(result.parts) == 1 and not result.passed_over:
+        (part,) = result.parts
+        return [f"{result.name} [{kind}]: {_counts(part)}", *_part_lines(part, "  ")]
+    lines = [f"{result.name} [{kind}]: {_counts(result)}"]
+    for part in result.parts:
+        lines.append(f"  trang tính '{part.sheet}' [{KIND_LABELS[part.kind]}]: {_counts(part)}")
+        lines.extend(_part_lines(part, "    "))
+    lines.extend(
+        f"  trang tính '{sheet}': bỏ qua, không có bảng dữ liệu" for sheet in result.passed_over
+    )
+    return lines
+
+
 def _cmd_load(args: argparse.Namespace) -> int:
     from etl.load import load_files
 
@@ -83,16 +171,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
     for result in results:
         if result.error:
             print(f"Lỗi: {result.path}: {result.error}", file=sys.stderr)
-            status = EXIT_UNREADABLE
+            status = EXIT_ERROR
             continue
-        reasons = ", ".join(
-            f"{reason} {_number(n)}" for reason, n in sorted(result.reasons.items())
-        )
-        print(
-            f"{result.path.name} [{KIND_LABELS.get(result.kind or '', '?')}]: "
-            f"đọc {_number(result.rows_read)} · nạp {_number(result.rows_loaded)} · "
-            f"loại {_number(result.rows_rejected)}" + (f" ({reasons})" if reasons else "")
-        )
+        print("\n".join(describe(result)))
     print(f"Kho dữ liệu: {args.db or warehouse_path()}")
     return status
 
@@ -109,22 +190,24 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m etl", description="Nạp dữ liệu hồ sơ TTHC vào kho DuckDB."
+    parser = _Parser(prog="python -m etl", description="Nạp dữ liệu hồ sơ TTHC vào kho DuckDB.")
+    commands = parser.add_subparsers(
+        dest="command", metavar="LỆNH", required=True, parser_class=_Parser
     )
-    commands = parser.add_subparsers(dest="command", required=True)
 
     sample = commands.add_parser("sample", help="ghi tệp xuất mẫu (CSV/XLSX) vào một thư mục")
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--start", type=_parse_date, default=date(2025, 7, 1), help="YYYY-MM-DD")
     sample.add_argument("--end", type=_parse_date, default=date(2026, 6, 30), help="YYYY-MM-DD")
-    sample.add_argument("--scale", type=float, default=1.0, help="hệ số khối lượng hồ sơ")
+    sample.add_argument(
+        "--scale", type=_positive(float), default=1.0, help="hệ số khối lượng hồ sơ"
+    )
     sample.add_argument("--seed", type=int, default=2025)
     _national_options(sample)
     sample.set_defaults(run=_cmd_sample)
 
     load = commands.add_parser("load", help="nạp tệp xuất vào kho dữ liệu")
-    load.add_argument("files", type=Path, nargs="+")
+    load.add_argument("files", metavar="TỆP", type=Path, nargs="+")
     load.add_argument("--db", type=Path, default=None)
     load.set_defaults(run=_cmd_load)
 
@@ -142,7 +225,7 @@ def _national_options(command: argparse.ArgumentParser) -> None:
         "--provinces", type=_provinces, default=None, help='mã tỉnh "31,01,79" hoặc "all"'
     )
     command.add_argument(
-        "--records", type=int, default=None, help="tổng số hồ sơ (chỉ với --provinces)"
+        "--records", type=_positive(int), default=None, help="tổng số hồ sơ (chỉ với --provinces)"
     )
 
 
@@ -150,17 +233,20 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=os.environ.get("ETL_LOG", "WARNING").upper(), format="etl: %(message)s"
     )
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "sample" and args.start > args.end:
+        parser.error(f"ngày bắt đầu {args.start:%d/%m/%Y} sau ngày kết thúc {args.end:%d/%m/%Y}")
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("Đã dừng; kho dữ liệu giữ nguyên như trước.", file=sys.stderr)
-        return EXIT_FAILURE
+        print("Lỗi: đã dừng theo yêu cầu; kho dữ liệu giữ nguyên như trước.", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as error:  # every failure ends in one plain line, never a traceback
         if os.environ.get("ETL_DEBUG"):
             raise
         print(f"Lỗi: {plain_error(error)}", file=sys.stderr)
-        return EXIT_FAILURE
+        return EXIT_ERROR
 
 
 def plain_error(error: Exception) -> str:
@@ -169,8 +255,21 @@ def plain_error(error: Exception) -> str:
     if _is_disk_full(error):
         return f"hết dung lượng đĩa khi ghi kho dữ liệu; {unchanged}. Giải phóng chỗ rồi nạp lại."
     if isinstance(error, OSError):
-        return f"{error.filename or ''}: {error.strerror or error}; {unchanged}"
+        why = _OS_ERRORS.get(error.errno or 0, error.strerror or str(error))
+        return f"{error.filename or ''}: {why}; {unchanged}"
     return f"lỗi không mong đợi ({type(error).__name__}: {error}); {unchanged}"
+
+
+# What the operating system says, in Vietnamese, for the failures a load can meet.
+_OS_ERRORS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EACCES: "không có quyền ghi hoặc đọc",
+    errno.EPERM: "không được phép",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đường dẫn là một thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+    errno.EROFS: "hệ thống tệp chỉ cho đọc",
+}
 
 
 def _is_disk_full(error: BaseException) -> bool:

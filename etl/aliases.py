@@ -54,8 +54,8 @@ APPLICATION_FIELDS: dict[str, tuple[str, ...]] = {
         "due_at",
     ),
     "finished_at": (
-        "Ngày kết thúc xử lý",
         "Ngày có kết quả",
+        "Ngày kết thúc xử lý",
         "Ngày hoàn thành",
         "NgayKetThucXuLy",
         "Finished at",
@@ -87,6 +87,26 @@ APPLICATION_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "e_result": ("Kết quả điện tử", "Có kết quả điện tử", "KetQuaDienTu", "E-result", "e_result"),
     "supplement_count": ("Số lần bổ sung", "SoLanBoSung", "Supplements", "supplement_count"),
+    "supplement_requested_at": (
+        "Ngày yêu cầu bổ sung",
+        "NgayYeuCauBoSung",
+        "Supplement requested at",
+        "supplement_requested_at",
+    ),
+    "supplement_done_at": (
+        "Ngày công dân bổ sung",
+        "Ngày bổ sung",
+        "NgayCongDanBoSung",
+        "Supplement done at",
+        "supplement_done_at",
+    ),
+    "reused_data": (
+        "Tái sử dụng dữ liệu số hóa",
+        "Tái sử dụng dữ liệu",
+        "DuocLayTuKhoDMQG",
+        "Reused data",
+        "reused_data",
+    ),
     "procedure_name": ("Tên TTHC", "Tên thủ tục", "TenTTHC", "Procedure name", "procedure_name"),
     "field": ("Lĩnh vực", "LinhVuc", "Field", "field"),
 }
@@ -98,6 +118,18 @@ APPLICATION_REQUIRED = (
     "due_at",
     "status",
     "channel",
+)
+# Fields of a filing record that exports may leave out; a file without one is recorded as
+# lacking it for the months it covers (`file_columns`), so indicators can say "thiếu dữ liệu".
+APPLICATION_OPTIONAL = (
+    "returned_at",
+    "paid_online",
+    "digitized",
+    "e_result",
+    "supplement_count",
+    "supplement_requested_at",
+    "supplement_done_at",
+    "reused_data",
 )
 
 CATALOG_FIELDS: dict[str, tuple[str, ...]] = {
@@ -137,6 +169,13 @@ CATALOG_FIELDS: dict[str, tuple[str, ...]] = {
         "legal_days",
     ),
     "has_fee": ("Có phí, lệ phí", "Phí, lệ phí", "Có phí", "CoPhi", "Has fee", "has_fee"),
+    "result_document": (
+        "Kết quả là giấy tờ",
+        "Có kết quả là giấy tờ",
+        "KetQuaLaGiayTo",
+        "Result document",
+        "result_document",
+    ),
     "business_related": (
         "Liên quan hoạt động kinh doanh",
         "Liên quan kinh doanh",
@@ -145,11 +184,12 @@ CATALOG_FIELDS: dict[str, tuple[str, ...]] = {
         "business_related",
     ),
 }
-CATALOG_REQUIRED = ("procedure_code", "name", "field", "level", "online_service")
+# Without these a catalog row cannot be told apart or placed; every other column is an update.
+CATALOG_REQUIRED = ("procedure_code", "name", "level")
 
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "procedure_code": APPLICATION_FIELDS["procedure_code"],
-    "plan": ("Phương án", "Số quyết định", "Quyết định", "SoQuyetDinh", "Plan", "plan"),
+    "plan": ("Số quyết định", "Phương án", "Quyết định", "SoQuyetDinh", "Plan", "plan"),
     "agency": CATALOG_FIELDS["agency"],
     "days_before": (
         "Thời gian trước cắt giảm",
@@ -171,6 +211,29 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "decided_on": ("Ngày quyết định", "Ngày ban hành", "NgayQuyetDinh", "Decided on", "decided_on"),
 }
 PLAN_REQUIRED = ("procedure_code", "days_before", "days_after")
+
+# Kinds of export: their fields, the fields a file of that kind cannot lack, and its name.
+FIELDS_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {
+    "applications": APPLICATION_FIELDS,
+    "catalog": CATALOG_FIELDS,
+    "plans": PLAN_FIELDS,
+}
+REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
+    "applications": APPLICATION_REQUIRED,
+    "catalog": CATALOG_REQUIRED,
+    "plans": PLAN_REQUIRED,
+}
+KIND_LABELS = {
+    "applications": "hồ sơ",
+    "catalog": "danh mục TTHC",
+    "plans": "phương án đơn giản hóa",
+}
+
+
+def field_label(kind: str, field: str) -> str:
+    """The column label a person knows a field by: the first alias of its kind."""
+    return FIELDS_BY_KIND[kind][field][0]
+
 
 # Columns that hold personal data. They are recognised only so that the reader can say it
 # dropped them; whatever is not a known field above is never stored, recognised or not.
@@ -194,6 +257,15 @@ PERSONAL_FIELDS: tuple[str, ...] = (
     "SoGiayTo",
     "DiaChi",
     "SoDienThoai",
+    "Số hộ chiếu",
+    "Địa chỉ thường trú",
+    "Nơi thường trú",
+    "Người đại diện",
+    "Giới tính",
+    "Quê quán",
+    "SoCCCD",
+    "SoCMND",
+    "EmailChuHoSo",
 )
 
 # Status names of the national sync list (GLOSSARY.md), by code.

@@ -1,7 +1,8 @@
 """Turn the many ways exports write a code into the warehouse's one way.
 
 Each function takes one raw text value and returns the code, or None when the text is not a
-code of that kind; `etl.clean` applies them to the distinct values of a column only.
+code of that kind; the cleaners (`etl.applications`, `etl.catalog`) apply them to the distinct
+values of a column only.
 """
 
 from __future__ import annotations

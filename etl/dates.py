@@ -1,56 +1,100 @@
-"""Parse the date and time texts exports write, quickly.
+"""Parse the date and time texts exports write, quickly, and never as another date.
 
-Real files mix `dd/mm/yyyy`, `dd/mm/yyyy HH:MM[:SS]`, ISO 8601 (with or without a zone) and
-Excel serial numbers. Trying every format on every row would dominate the load time, so the
-column's format is guessed from the first values and the others are tried only on the rows the
-first one could not read.
+Real files mix `dd/mm/yyyy`, `dd/mm/yy`, `dd/mm/yyyy HH:MM[:SS]`, ISO 8601 (naive, `Z`,
+`+hh:mm`, `+hhmm`, `T` or a space, fractional seconds) and Excel serial numbers. Trying every
+format on every row would dominate the load time, so the column's format is guessed from the
+first values and the others are tried only on the rows the first one could not read.
+
+Two traps are closed here rather than downstream: a four-digit-year pattern happily reads
+`01/09/25` as the year 25, so such a reading is refused and the text goes to the two-digit
+pattern (20yy); and a timestamp with a zone is converted to local time (Asia/Ho_Chi_Minh)
+before anything takes its date. A naive timestamp is local time already.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from functools import partial
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
 LOCAL_ZONE = "Asia/Ho_Chi_Minh"
+# The earliest plausible date in an export: the systems that write them are younger.
+EARLIEST = date(2000, 1, 1)
 NAIVE_FORMATS = (
     "%d/%m/%Y %H:%M:%S",
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y",
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S%.f",
-    "%Y-%m-%d %H:%M:%S%.f",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
     "%d-%m-%Y %H:%M:%S",
     "%d-%m-%Y %H:%M",
     "%d-%m-%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%H:%M %d/%m/%Y",
+    "%H:%M:%S %d/%m/%Y",
 )
-ZONED_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z")
-# ISO 8601 in UTC with a literal "Z", as web APIs write it.
-UTC_FORMATS = ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M:%S%.fZ")
+# Day-first formats: a two-digit year is widened to 20yy before these are tried.
+DAY_FIRST_FORMATS = tuple(f for f in NAIVE_FORMATS if f.startswith("%d"))
+# ISO 8601 after `_iso_normalised`: a space between date and time, a dot before fractions,
+# and a `+hh:mm` offset if there is one.
+ISO_ZONED_FORMATS = ("%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M%z")
+ISO_NAIVE_FORMATS = ("%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M")
+# A four-digit pattern reads "25" as the year 25; no export means that.
+MIN_PARSED_YEAR = 1000
+_TWO_DIGIT_YEAR = r"^(\d{1,2}[/.\-]\d{1,2}[/.\-])(\d{2})(\s|$)"
 # Excel counts days from 1899-12-30; serials in this range are the years 1954-2119.
 EXCEL_EPOCH = datetime(1899, 12, 30)
 EXCEL_SERIAL_RANGE = (20_000.0, 80_000.0)
 GUESS_SAMPLE = 200
 
 
-def _parse_naive(values: pl.Series, *, fmt: str) -> pl.Series:
-    return values.str.to_datetime(fmt, strict=False, time_unit="us")
+def local_now() -> datetime:
+    """Now on the wall clocks of Việt Nam (naive), whatever the server's own zone."""
+    return datetime.now(ZoneInfo(LOCAL_ZONE)).replace(tzinfo=None)
 
 
-def _parse_zoned(values: pl.Series, *, fmt: str) -> pl.Series:
-    zoned = values.str.to_datetime(fmt, strict=False, time_unit="us")
-    return zoned.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
+def local_today() -> date:
+    return local_now().date()
 
 
-def _parse_utc(values: pl.Series, *, fmt: str) -> pl.Series:
-    utc = values.str.to_datetime(fmt, strict=False, time_unit="us").dt.replace_time_zone("UTC")
-    return utc.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
+def _widen_two_digit_year(values: pl.Series) -> pl.Series:
+    return values.str.replace(_TWO_DIGIT_YEAR, "${1}20${2}${3}")
+
+
+def _iso_normalised(values: pl.Series) -> pl.Series:
+    """ISO 8601 spellings brought to one: `T` → space, `,` → `.` before fractions, `Z` →
+    `+00:00`, `+hh` → `+hh:00`, no space before the offset."""
+    time = r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
+    return (
+        values.str.strip_chars()
+        .str.replace(r"^(\d{4}-\d{1,2}-\d{1,2})[Tt ]+", "${1} ")
+        .str.replace(r"(\d{1,2}:\d{2}:\d{2}),(\d+)", "${1}.${2}")
+        .str.replace(r"\s*[Zz]$", "+00:00")
+        .str.replace(time + r"\s*([+-]\d{2})$", "${1}${2}:00")
+        .str.replace(time + r"\s+([+-]\d{2}:?\d{2})$", "${1}${2}")
+    )
+
+
+@dataclass(frozen=True)
+class _Parser:
+    """One way of reading a column: an optional rewrite of the text, then one pattern."""
+
+    fmt: str
+    rewrite: Callable[[pl.Series], pl.Series] | None = None
+    zoned: bool = False
+
+    def __call__(self, values: pl.Series) -> pl.Series:
+        text = self.rewrite(values) if self.rewrite else values
+        parsed = text.str.to_datetime(self.fmt, strict=False, time_unit="us")
+        if self.zoned:
+            parsed = parsed.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
+        return parsed.set(parsed.dt.year() < MIN_PARSED_YEAR, None)
 
 
 def _parse_serial(values: pl.Series) -> pl.Series:
@@ -66,10 +110,14 @@ def _parse_serial(values: pl.Series) -> pl.Series:
 
 
 def _parsers() -> list[Callable[[pl.Series], pl.Series]]:
-    naive = [partial(_parse_naive, fmt=f) for f in NAIVE_FORMATS]
-    zoned = [partial(_parse_zoned, fmt=f) for f in ZONED_FORMATS]
-    utc = [partial(_parse_utc, fmt=f) for f in UTC_FORMATS]
-    return [*naive, *zoned, *utc, _parse_serial]
+    """Plain patterns first: on a tie in the guess, the cheapest reading wins."""
+    return [
+        *[_Parser(f) for f in NAIVE_FORMATS],
+        *[_Parser(f, _widen_two_digit_year) for f in DAY_FIRST_FORMATS],
+        *[_Parser(f, _iso_normalised, zoned=True) for f in ISO_ZONED_FORMATS],
+        *[_Parser(f, _iso_normalised) for f in ISO_NAIVE_FORMATS],
+        _parse_serial,
+    ]
 
 
 def parse_datetimes(values: pl.Series) -> pl.Series:
@@ -87,3 +135,16 @@ def parse_datetimes(values: pl.Series) -> pl.Series:
             break
         result = result.scatter(pending, parse(values.gather(pending)))
     return result.alias(values.name)
+
+
+def local_timestamps(column: pl.Series) -> pl.Series:
+    """A typed Parquet column as the text `parse_datetimes` reads: an aware timestamp in
+    local wall-clock time, a naive one as it is (local already), a date as a date."""
+    dtype = column.dtype
+    if isinstance(dtype, pl.Datetime):
+        if dtype.time_zone is not None:
+            column = column.dt.convert_time_zone(LOCAL_ZONE).dt.replace_time_zone(None)
+        return column.dt.strftime("%Y-%m-%d %H:%M:%S%.f")
+    if dtype == pl.Date:
+        return column.dt.strftime("%Y-%m-%d")
+    return column.cast(pl.String)

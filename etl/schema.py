@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import duckdb
 
 # Status codes of the national sync list (GLOSSARY.md).
 FINISHED_STATUSES = (9, 10)
 CLOSED_STATUSES = (3, 7, 8)
+# An ended application has left the queue: finished, or closed without a result.
+ENDED_STATUSES = FINISHED_STATUSES + CLOSED_STATUSES
 CHANNELS = (1, 2, 3)
+# The timestamps a filing record writes as things happen; the latest of them is the record's
+# "as of" time (DATA_SPEC §1.1). The due date is a promise, not an event, so it is not one.
+EVENT_TIMESTAMPS = (
+    "received_at",
+    "finished_at",
+    "returned_at",
+    "supplement_requested_at",
+    "supplement_done_at",
+)
 
 TABLES_DDL = """
 create table if not exists units (
@@ -27,7 +40,8 @@ create table if not exists procedures (
     non_boundary     boolean not null,
     legal_days       double,
     has_fee          boolean not null,
-    business_related boolean not null
+    business_related boolean not null,
+    result_document  boolean not null default true  -- the result is a document (QĐ 766)
 );
 
 create table if not exists simplifications (
@@ -54,6 +68,13 @@ create table if not exists applications (
     digitized        boolean,
     e_result         boolean,
     supplement_count integer,
+    supplement_requested_at timestamp,     -- local time, like every timestamp here
+    supplement_done_at      timestamp,
+    reused_data      boolean,              -- data taken from the national digitised store
+    -- Derived at load: the latest event timestamp written in the row (EVENT_TIMESTAMPS). A
+    -- later export of the record replaces it only with a later as_of, or on a tie with an
+    -- ended state, then by content (`etl.versions`), so load order never matters.
+    as_of            timestamp not null,
     -- Derived at load: the day the application left the queue (finished 9/10, or closed 3/7/8;
     -- a closed one without a date closes on the day it was received). Null while open.
     ended_on         date,
@@ -71,17 +92,37 @@ create table if not exists load_log (
     started_at     timestamp not null,
     finished_at    timestamp not null,
     outcome        varchar not null,       -- loaded | failed
-    message        varchar
+    message        varchar,
+    sheet          varchar,                -- the workbook sheet (one row per sheet), or null
+    footer_lines   bigint not null default 0  -- lines of the block under the data, dropped
 );
 
 create table if not exists rejected_rows (
     load_id     bigint not null,
     file_name   varchar not null,
     sha256      varchar not null,
-    row_number  bigint not null,           -- 1-based line/row in the source file
-    reason      varchar not null,
-    detail      varchar not null,           -- human-readable, personal data removed
-    raw         varchar                     -- JSON of the recognised, non-personal fields
+    row_number  bigint not null,           -- 1-based line/row in the source file or sheet
+    reason      varchar not null,          -- a code of etl/reasons.py
+    detail      varchar not null,          -- human-readable, personal data removed; quotes
+                                           -- the rejected value, cut short, once
+    raw         varchar,                   -- JSON of the recognised, non-personal fields other
+                                           -- than the quoted one; for a row whose cells do not
+                                           -- line up, only the identifiers that validate
+    sheet       varchar                    -- the workbook sheet, or null
+);
+
+-- Which optional fields of filing records (etl.aliases.APPLICATION_OPTIONAL) each loaded file
+-- had, for each month its loaded rows were received in: a month whose rows come from files
+-- without `e_result` lacks that field ("thiếu dữ liệu"), it is not a month of zeros.
+create table if not exists file_columns (
+    load_id    bigint not null,
+    file_name  varchar not null,
+    sha256     varchar not null,
+    sheet      varchar,
+    field      varchar not null,           -- canonical field name
+    present    boolean not null,           -- the file has a column for it
+    month      date not null,              -- first day of a month of received_at
+    rows       bigint not null             -- loaded rows of the file received that month
 );
 
 -- Summary: events per day at the grain the filters need. Received measures count on the
@@ -155,9 +196,39 @@ _ROLLUP_MEASURES_DDL = ",\n".join(
 )
 
 
+# Columns added after the first warehouses were built: an older warehouse gains them (nullable
+# there) the next time it is loaded into, instead of failing the load.
+ADDED_COLUMNS = (
+    ("procedures", "result_document", "boolean default true"),
+    ("applications", "supplement_requested_at", "timestamp"),
+    ("applications", "supplement_done_at", "timestamp"),
+    ("applications", "reused_data", "boolean"),
+    ("applications", "as_of", "timestamp"),
+    ("load_log", "sheet", "varchar"),
+    ("load_log", "footer_lines", "bigint default 0"),
+    ("rejected_rows", "sheet", "varchar"),
+)
+
+
+def sql_list(values: Iterable[int]) -> str:
+    """Constant codes as an SQL list, "(9, 10)": the statuses are typed once, above."""
+    return "(" + ", ".join(str(int(value)) for value in values) + ")"
+
+
+def as_of_sql() -> str:
+    return "greatest(" + ", ".join(EVENT_TIMESTAMPS) + ")"
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every warehouse table that does not exist yet."""
+    """Create every warehouse table that does not exist yet; bring older ones up to date."""
     con.execute(TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL))
+    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    for table, column, definition in ADDED_COLUMNS:
+        if (table, column) in present:
+            continue
+        con.execute(f"alter table {table} add column {column} {definition}")
+        if column == "as_of":
+            con.execute(f"update applications set as_of = {as_of_sql()}")  # noqa: S608 (constant)
 
 
 def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> object:

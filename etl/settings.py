@@ -35,15 +35,16 @@ def parse_provinces(text: str) -> list[int]:
     known = sorted(int(province.code) for province in Province.iter_all())
     if text.strip().lower() == "all":
         return known
+    not_a_list = f"'{text}' không phải danh sách mã tỉnh (ví dụ 31,01,79 hoặc all)"
     try:
         codes = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
-        raise ValueError(f"not a list of province codes: {text!r}") from None
+        raise ValueError(not_a_list) from None
     if not codes:
-        raise ValueError(f"not a list of province codes: {text!r}")
+        raise ValueError(not_a_list)
     unknown = [str(code) for code in codes if code not in known]
     if unknown:
-        raise ValueError(f"no such province code: {', '.join(unknown)}")
+        raise ValueError(f"không có tỉnh mã {', '.join(unknown)}")
     return list(dict.fromkeys(codes))
 
 

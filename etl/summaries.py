@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import MEASURES
+from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, MEASURES, sql_list
 
 TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
 
@@ -41,14 +41,21 @@ create or replace temp view summary_source as
         a.*,
         u.province_code,
         coalesce(p.has_fee, false) as has_fee,
-        a.status in (9, 10) as is_finished,
-        a.status in (3, 7, 8) as is_closed,
+        a.status in {finished} as is_finished,
+        a.status in {closed} as is_closed,
         a.due_at::date as due_day
     from applications as a
     join units as u using (unit_code)
     left join procedures as p using (procedure_code)
     where {scope}
 """
+
+
+def _source_view(scope: str) -> str:
+    return _SOURCE_VIEW.format(
+        scope=scope, finished=sql_list(FINISHED_STATUSES), closed=sql_list(CLOSED_STATUSES)
+    )
+
 
 # One pass: every application yields a "received" event and, once ended, an "ended" event;
 # a single aggregation over the events is cheaper than two aggregations and a full join.
@@ -76,7 +83,11 @@ with events as (
         (is_finished and ended_on < due_day)::int,
         (is_finished and ended_on = due_day)::int,
         (is_finished and ended_on > due_day)::int,
-        case when is_finished then epoch(finished_at - received_at) / 86400.0 else 0.0 end
+        -- A finish written as a bare date on the day of receipt counts as no time, not less.
+        case
+            when is_finished then greatest(epoch(finished_at - received_at), 0) / 86400.0
+            else 0.0
+        end
     from summary_source
     where ended_on is not null
 ),
@@ -141,57 +152,57 @@ where {scope}
 group by all
 """
 
-_REBUILD = (
-    DAILY_ACTIVITY_SELECT + " select * from final order by province_code, unit_code, day",
-    OVERDUE_LEDGER_SELECT + " select * from final order by due_day",
+# The summary tables and what fills them, in the order they are refreshed: the rollups read
+# daily_activity. Each is declared in etl/schema.py and filled by column name.
+_FILLS = (
+    (
+        "daily_activity",
+        DAILY_ACTIVITY_SELECT + " select * from final",
+        "day",
+        "province_code, unit_code, day",
+    ),
+    ("overdue_ledger", OVERDUE_LEDGER_SELECT + " select * from final", "due_day", "due_day"),
 )
-_PATCH = (
-    DAILY_ACTIVITY_SELECT + " select * from final where day in (select day from touched_days)",
-    OVERDUE_LEDGER_SELECT + " select * from final where due_day in (select day from touched_days)",
+_ROLLUPS = (
+    ("province_activity", PROVINCE_ACTIVITY_SELECT, "day"),
+    ("unit_activity", UNIT_ACTIVITY_SELECT, "province_code, unit_code, day"),
 )
+_IN_TOUCHED = "{} in (select day from touched_days)"
+
+
+def _fill(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
+    con.execute(f"insert into {table} by name {select}")
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from `applications` (inside the caller's transaction)."""
-    con.execute(_SOURCE_VIEW.format(scope=_ALL))
-    con.execute("create or replace table daily_activity as " + _REBUILD[0])
-    con.execute("create or replace table overdue_ledger as " + _REBUILD[1])
+    con.execute(_source_view(_ALL))
+    for table, select, _, order in _FILLS:
+        con.execute(f"delete from {table}")
+        _fill(con, table, f"{select} order by {order}")
     con.execute("drop view summary_source")
-    con.execute(
-        "create or replace table province_activity as "
-        + PROVINCE_ACTIVITY_SELECT.format(scope="true", measures=ROLLED_MEASURES)
-        + " order by day"
-    )
-    con.execute(
-        "create or replace table unit_activity as "
-        + UNIT_ACTIVITY_SELECT.format(scope="true", measures=ROLLED_MEASURES)
-        + " order by province_code, unit_code, day"
-    )
+    for table, select, order in _ROLLUPS:
+        con.execute(f"delete from {table}")
+        _fill(
+            con, table, select.format(scope="true", measures=ROLLED_MEASURES) + f" order by {order}"
+        )
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the summary rows of the days in `touched_days` only."""
     con.execute(TOUCHED_DDL)
-    con.execute(_SOURCE_VIEW.format(scope=_TOUCHED))
-    con.execute("delete from daily_activity where day in (select day from touched_days)")
-    con.execute("insert into daily_activity " + _PATCH[0])
-    con.execute("delete from overdue_ledger where due_day in (select day from touched_days)")
-    con.execute("insert into overdue_ledger " + _PATCH[1])
+    con.execute(_source_view(_TOUCHED))
+    for table, select, day, _ in _FILLS:
+        touched = _IN_TOUCHED.format(day)
+        con.execute(f"delete from {table} where {touched}")
+        _fill(con, table, f"{select} where {touched}")
     con.execute("drop view summary_source")
-    con.execute("delete from province_activity where day in (select day from touched_days)")
-    con.execute(
-        "insert into province_activity "
-        + PROVINCE_ACTIVITY_SELECT.format(
-            scope="d.day in (select day from touched_days)", measures=ROLLED_MEASURES
+    for table, select, _ in _ROLLUPS:
+        touched = _IN_TOUCHED.format("day")
+        con.execute(f"delete from {table} where {touched}")
+        _fill(
+            con, table, select.format(scope=_IN_TOUCHED.format("d.day"), measures=ROLLED_MEASURES)
         )
-    )
-    con.execute("delete from unit_activity where day in (select day from touched_days)")
-    con.execute(
-        "insert into unit_activity "
-        + UNIT_ACTIVITY_SELECT.format(
-            scope="d.day in (select day from touched_days)", measures=ROLLED_MEASURES
-        )
-    )
     con.execute("delete from touched_days")
 
 

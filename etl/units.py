@@ -113,13 +113,14 @@ class UnitMatcher:
                 self._by_full[name_key(unit.unit_code)] = unit.unit_code
 
     def match(self, raw: str) -> tuple[str | None, str]:
-        """Return (unit_code, "") or (None, why it did not match)."""
+        """Return (unit_code, "") or (None, why it did not match). The reason never repeats
+        the text: a rejection quotes it once, cut short."""
         text = raw.strip()
         if not text:
             return None, "trống"
         if _CODE.match(text):
             code = f"{int(text):05d}"
-            return (code, "") if code in self._codes else (None, f"mã đơn vị {text} không có")
+            return (code, "") if code in self._codes else (None, "không có mã đơn vị này")
         key = name_key(text)
         if key in self._by_full:
             return self._by_full[key], ""
@@ -130,5 +131,5 @@ class UnitMatcher:
         if len(candidates) == 1:
             return candidates[0], ""
         if len(candidates) > 1:
-            return None, f"tên '{text}' trùng nhiều đơn vị, cần ghi rõ phường/xã hoặc mã"
-        return None, f"không có đơn vị '{text}'"
+            return None, "tên trùng nhiều đơn vị, cần ghi rõ phường/xã hoặc mã"
+        return None, "không có đơn vị này"

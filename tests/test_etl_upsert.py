@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from tests.conftest import query
 from tests.exports import SYNC_LABELS, VI_LABELS, application, table, write_csv, write_xlsx
+from tests.warehouse_text import text_hits
 
 TABLES = (
     "units",
@@ -85,16 +84,5 @@ def test_personal_data_is_never_stored(tmp_path: Path, load) -> None:
     ]
     load(write_csv(tmp_path / "a.csv", table(good + bad, VI_LABELS)))
     load(write_xlsx(tmp_path / "b.xlsx", table([application("C-1", **secrets)], SYNC_LABELS)))
-    with duckdb.connect(str(load.db), read_only=True) as con:
-        columns = con.sql(
-            "select table_name, column_name from information_schema.columns "
-            "where data_type = 'VARCHAR'"
-        ).fetchall()
-        assert query(load.db, "select count(*) from rejected_rows")[0][0] == 2
-        for table_name, column in columns:
-            for value in secrets.values():
-                hits = con.sql(
-                    f'select count(*) from "{table_name}" where contains("{column}", ?)',  # noqa: S608
-                    params=[value],
-                ).fetchall()[0][0]
-                assert hits == 0, (table_name, column, value)
+    assert query(load.db, "select count(*) from rejected_rows")[0][0] == 2
+    assert text_hits(load.db, list(secrets.values())) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -14,15 +15,19 @@ from hypothesis import strategies as st
 
 from etl import codes
 from etl.aliases import APPLICATION_FIELDS, CATALOG_FIELDS, PLAN_FIELDS
-from etl.clean import Context, clean_applications, clean_catalog, clean_plans
+from etl.applications import clean_applications
+from etl.catalog import clean_catalog, clean_plans
 from etl.dates import parse_datetimes
 from etl.errors import UnreadableFile
 from etl.reader import read_export
+from etl.rules import Context
 from etl.text import header_key, name_key
 from etl.units import UnitMatcher, agency_units, reference_units
 
 UNITS = reference_units([31])
-CONTEXT = Context(UnitMatcher(UNITS), UnitMatcher(agency_units(31)), {"1.001193", "2.000815"})
+CONTEXT = Context(
+    UnitMatcher(UNITS), UnitMatcher(agency_units(31)), {"1.001193", "2.000815"}, date(2026, 1, 1)
+)
 CLEANERS = {
     "applications": lambda raw: clean_applications(raw, CONTEXT, "fuzz.csv"),
     "catalog": lambda raw: clean_catalog(raw, CONTEXT),
@@ -47,13 +52,14 @@ FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 
 def _account(path: Path) -> None:
     try:
-        raw = read_export(path)
+        tables = read_export(path)
     except UnreadableFile as refusal:
         assert str(refusal)  # a plain reason, never empty
         return
-    cleaned = CLEANERS[raw.kind](raw)
-    assert raw.frame.height == cleaned.good.height + cleaned.rejected.height
-    assert cleaned.rejected.get_column("reason").null_count() == 0
+    for raw in tables:
+        cleaned = CLEANERS[raw.kind](raw)
+        assert raw.frame.height == cleaned.good.height + cleaned.rejected.height
+        assert cleaned.rejected.get_column("reason").null_count() == 0
 
 
 @FUZZ

@@ -22,7 +22,14 @@ from etl.sample import build_sample, generate_sample
 from etl.sample.generate import CATALOG_FILE, PLANS_FILE, MonthFile, Sample
 from etl.sample.layouts import LAYOUTS, MONTH_LAYOUTS, REASONS, Layout
 from etl.sample.unit_names import toggle_tone_placement
-from etl.sample.writers import REPORT_HEADER_ROW, REPORT_TITLE, TOTAL_LABEL
+from etl.sample.writers import (
+    REPORT_HEADER_ROW,
+    REPORT_TITLE,
+    SIGN_HERE,
+    SIGNATURE_TITLES,
+    SIGNERS,
+    TOTAL_LABEL,
+)
 from etl.text import header_key
 from etl.units import UnitMatcher, agency_units, commune_units
 
@@ -46,7 +53,9 @@ def read_back(path: Path, layout: Layout) -> pl.DataFrame:
         sheet = fastexcel.read_excel(path).load_sheet(
             0, header_row=REPORT_HEADER_ROW, dtypes="string"
         )
-        return sheet.to_polars().filter(pl.col("STT") != TOTAL_LABEL)
+        rows = sheet.to_polars().with_row_index("_line")
+        total = rows.filter(pl.col("STT") == TOTAL_LABEL).get_column("_line")[0]
+        return rows.filter(pl.col("_line") < total).drop("_line")
     encoding = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "cp1258": "cp1258"}
     text = path.read_bytes().decode(encoding.get(layout.encoding, "utf-8"))
     return pl.read_csv(
@@ -99,7 +108,9 @@ def test_windows_1258_file_spells_tones_as_combining_marks(written: list[Path]) 
     assert "Đã trả kết quả" in nfc
 
 
-def test_xlsx_report_has_title_period_header_date_cells_and_total(written: list[Path]) -> None:
+def test_xlsx_report_has_title_period_header_date_cells_total_and_signatures(
+    written: list[Path],
+) -> None:
     (path,) = [p for p in written if p.suffix == ".xlsx" and p.name.startswith("ho-so")]
     reader = fastexcel.read_excel(path)
     top = reader.load_sheet(0, header_row=None, n_rows=REPORT_HEADER_ROW + 1).to_polars()
@@ -109,8 +120,17 @@ def test_xlsx_report_has_title_period_header_date_cells_and_total(written: list[
     assert top[REPORT_HEADER_ROW, 0] == "STT"
     rows = reader.load_sheet(0, header_row=REPORT_HEADER_ROW, n_rows=20).to_polars()
     assert rows.schema["Ngày tiếp nhận"] == pl.Datetime("ms")
-    last = reader.load_sheet(0, header_row=None, dtypes="string").to_polars()[-1, 0]
-    assert last == TOTAL_LABEL
+    cells = reader.load_sheet(0, header_row=None, dtypes="string").to_polars()
+    first_column = cells.get_column(cells.columns[0]).to_list()
+    total = first_column.index(TOTAL_LABEL)
+    # Under the total: the signature block, side by side, as report spreadsheets end.
+    below = [[c for c in row if c is not None] for row in cells.slice(total + 1).iter_rows()]
+    assert [row for row in below if row] == [
+        ["Hải Phòng, ngày 05 tháng 03 năm 2026"],
+        list(SIGNATURE_TITLES),
+        [SIGN_HERE, SIGN_HERE],
+        list(SIGNERS),
+    ]
 
 
 def test_bad_rows_of_every_reason_in_every_month(sample: Sample) -> None:

@@ -66,7 +66,7 @@ APPLICATIONS = [
 _INSERT_APPLICATION = """
 insert into applications (
     application_id, procedure_code, unit_code, received_at, due_at, finished_at, status,
-    channel, paid_online, digitized, ended_on, source_file
+    channel, paid_online, digitized, ended_on, source_file, as_of
 ) values (
     ?, ?, ?,
     make_timestamp(2025, 7, ?, 8, 0, 0), make_timestamp(2025, 7, ?, 8, 0, 0),
@@ -76,7 +76,8 @@ insert into applications (
         when ? in (9, 10) then make_date(2025, 7, ?)
         when ? in (3, 7, 8) then make_date(2025, 7, ?)
     end,
-    'tiny.csv'
+    'tiny.csv',
+    greatest(make_timestamp(2025, 7, ?, 8, 0, 0), make_timestamp(2025, 7, ?, ?, 0, 0))
 )
 """
 
@@ -87,7 +88,12 @@ def build_tiny_warehouse(path: Path) -> Path:
     with duckdb.connect(str(path)) as con:
         create_tables(con)
         con.executemany("insert into units values (?, ?, ?, ?)", UNITS)
-        con.executemany("insert into procedures values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", PROCEDURES)
+        con.executemany(
+            "insert into procedures (procedure_code, name, field, level, agency_code, "
+            "online_service, non_boundary, legal_days, has_fee, business_related) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            PROCEDURES,
+        )
         for app_id, unit, proc, received, due, finished, status, channel, paid, dig in APPLICATIONS:
             finished_day, finished_hour = finished or (received, 0)
             con.execute(
@@ -97,15 +103,19 @@ def build_tiny_warehouse(path: Path) -> Path:
                     finished is not None, finished_day, finished_hour,
                     status, channel, paid, dig,
                     status, finished_day, status, received,
+                    received, finished_day, finished_hour,
                 ],
             )  # fmt: skip
         con.execute("insert into warehouse_info values ('built_at', '2025-07-22 06:30:00')")
         con.execute(
-            "insert into load_log values (1, 'tiny.csv', 'abc', 'applications', 14, 12, 2, "
+            "insert into load_log (load_id, file_name, sha256, kind, rows_read, rows_loaded, "
+            "rows_rejected, started_at, finished_at, outcome, message) "
+            "values (1, 'tiny.csv', 'abc', 'applications', 14, 12, 2, "
             "'2025-07-22 06:00:00', '2025-07-22 06:01:00', 'loaded', null)"
         )
         con.executemany(
-            "insert into rejected_rows values (1, 'tiny.csv', 'abc', ?, ?, ?, null)",
+            "insert into rejected_rows (load_id, file_name, sha256, row_number, reason, detail, raw) "
+            "values (1, 'tiny.csv', 'abc', ?, ?, ?, null)",
             [(5, "bad_date", "Ngày tiếp nhận '32/07/2025'"), (9, "unknown_unit", "Xã Không Có")],
         )
         refresh(con)

@@ -22,7 +22,13 @@ from etl.sample.plans import build_plans, plans_export
 from etl.sample.profiles import unit_profiles
 from etl.sample.unit_names import name_variants, unit_text
 from etl.sample.workdays import Calendar
-from etl.sample.writers import write_month_csv, write_month_xlsx, write_table_csv, write_table_xlsx
+from etl.sample.writers import (
+    Signatures,
+    write_month_csv,
+    write_month_xlsx,
+    write_table_csv,
+    write_table_xlsx,
+)
 from etl.units import agency_units, commune_units, province_name
 
 CATALOG_FILE = "danh-muc-tthc.xlsx"
@@ -136,7 +142,11 @@ def generate_sample(
         rows = format_rows(file.layout, file.states)
         if file.layout.extension == "xlsx":
             period = (file.month.first, file.month.last)
-            write_month_xlsx(path, file.layout, rows, file.bad, period, file.month.exported_at)
+            exported = file.month.exported_at
+            # Places sign without "Thành phố"/"Tỉnh": "Hải Phòng, ngày 05 tháng 3 năm 2026".
+            place = province_name(province_code).removeprefix("Thành phố ").removeprefix("Tỉnh ")
+            signed = Signatures(place, exported.date())
+            write_month_xlsx(path, file.layout, rows, file.bad, period, exported, signed)
         else:
             write_month_csv(path, file.layout, rows, file.bad)
         paths.append(path)

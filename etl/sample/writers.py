@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -23,6 +24,20 @@ TOTAL_LABEL = "Tổng cộng"
 # Rows above the header in the report: title, period, blank.
 REPORT_HEADER_ROW = 3
 DATE_CELL_FORMAT = "dd/mm/yyyy hh:mm"
+# The block under a report's total row: who drew it up and who signs for the office, side by
+# side, with place and date, "(Ký, ghi rõ họ tên)" and the names (fake ones in the sample;
+# the loader drops the block whole, names being personal data).
+SIGNATURE_COLUMNS = (1, 8)
+SIGNATURE_TITLES = ("Người lập biểu", "Thủ trưởng đơn vị")
+SIGN_HERE = "(Ký, ghi rõ họ tên)"
+SIGNERS = ("Nguyễn Thị Thu Hà", "Trần Văn Minh")
+
+
+@dataclass(frozen=True)
+class Signatures:
+    place: str  # "Hải Phòng"
+    signed_on: date
+    names: tuple[str, str] = SIGNERS
 
 
 def _cp1258_table() -> dict[int, str]:
@@ -105,8 +120,9 @@ def write_month_xlsx(
     bad: list[BadRow],
     period: tuple[date, date],
     created: datetime,
+    signatures: Signatures,
 ) -> None:
-    """The report spreadsheet: title, period, blank row, header, rows, total row."""
+    """The report spreadsheet: title, period, blank row, header, rows, total row, signatures."""
     workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     workbook.set_properties({"created": created})
     sheet = workbook.add_worksheet("Danh sách hồ sơ")
@@ -151,7 +167,18 @@ def write_month_xlsx(
             next_bad += 1
     sheet.write_string(row_number, 0, TOTAL_LABEL, bold)
     sheet.write_number(row_number, 1, good.height + len(bad))
+    _write_signatures(sheet, row_number + 2, signatures)
     workbook.close()
+
+
+def _write_signatures(sheet: xlsxwriter.worksheet.Worksheet, top: int, signed: Signatures) -> None:
+    """Row by row: a constant-memory worksheet cannot go back to an earlier row."""
+    when = signed.signed_on
+    place = f"{signed.place}, ngày {when:%d} tháng {when:%m} năm {when:%Y}"
+    sheet.write_string(top, SIGNATURE_COLUMNS[1], place)
+    for offset, texts in ((1, SIGNATURE_TITLES), (2, (SIGN_HERE, SIGN_HERE)), (6, signed.names)):
+        for column, text in zip(SIGNATURE_COLUMNS, texts, strict=True):
+            sheet.write_string(top + offset, column, text)
 
 
 def write_table_xlsx(path: Path, frame: pl.DataFrame, created: datetime) -> None:
