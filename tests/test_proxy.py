@@ -152,7 +152,7 @@ def test_two_processes_behind_nginx_while_loads_run(
                 for tab, path in zip(tabs, targets, strict=True):
                     tab.wait_for_selector('[data-testid="stApp"]')
                     wait_until_drawn(tab)
-                    assert_clean(tab)
+                    _assert_clean(tab)
                     if path == "":
                         seen.append(_shown_pair(tab))
                 step += len(tabs)
@@ -175,6 +175,13 @@ def test_two_processes_behind_nginx_while_loads_run(
     assert final == pairs[-1]
 
 
+def _assert_clean(tab: sync_api.Page) -> None:
+    """No exception box, and if there is one, say what it said."""
+    boxes = tab.locator('[data-testid="stException"]').all_inner_texts()
+    assert boxes == [], (tab.url, boxes)
+    assert_clean(tab)
+
+
 def _browsers_on_every_process(
     browser: sync_api.Browser, base: str, access: Path
 ) -> list[sync_api.Page]:
@@ -190,7 +197,7 @@ def _browsers_on_every_process(
         tab.set_default_timeout(LOAD_TIMEOUT_MS)
         tab.goto(base)
         wait_until_drawn(tab)
-        assert_clean(tab)
+        _assert_clean(tab)
         route = next(c["value"] for c in tab.context.cookies() if c["name"] == "tthc_route")
         [upstream] = routes(access)[route]
         per_process[upstream] += 1
