@@ -16,13 +16,12 @@ from metrics.filters import Filters
 from metrics.freshness import Freshness
 from metrics.options import FilterOptions
 from ui import format as fmt
-from ui.auth import current_account
+from ui.auth import DATA_QUALITY, current_account, page_link
 from ui.format import Lang
 from ui.places import listed_units, unit_labels
 from ui.strings import t
 
 _VIEW_KEY = "_view"
-DATA_QUALITY_PAGE = "pages/data_quality.py"
 
 
 @dataclass(frozen=True)
@@ -99,8 +98,5 @@ def freshness_line(view: View) -> None:
         return
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.caption(text + " ·")
-        st.page_link(
-            DATA_QUALITY_PAGE,
-            label=t("freshness.rejected", lang, rejected=fmt.number(fresh.rejected, lang)),
-            icon=":material/rule:",
-        )
+        rejected = t("freshness.rejected", lang, rejected=fmt.number(fresh.rejected, lang))
+        page_link(DATA_QUALITY, rejected, ":material/rule:")

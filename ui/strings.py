@@ -733,6 +733,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sign-in is not configured: anyone who can open this address sees all data, and "
         "nobody can upload data from the browser. See SECURITY.md to turn sign-in on.",
     ),
+    "auth.city_only": (
+        "Trang này chỉ dành cho tài khoản cấp thành phố và quản trị viên.",
+        "This page is for city-level and administrator accounts only.",
+    ),
     "role.admin": ("quản trị", "administrator"),
     "role.city": ("cấp thành phố", "city level"),
     "role.agency": ("cơ quan {codes}", "agency {codes}"),
@@ -764,6 +768,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.admin_only": (
         "Chỉ quản trị viên được nạp dữ liệu.",
         "Only administrators can load data.",
+    ),
+    "upload.open_dashboard": (
+        "Bảng điều khiển đang mở cho mọi người (chưa cấu hình đăng nhập) nên chức năng nạp dữ "
+        "liệu từ trình duyệt bị tắt. Nạp trên máy chủ bằng lệnh `python -m etl load TỆP…`, hoặc "
+        "cấu hình tài khoản quản trị (xem SECURITY.md) để nạp từ trang này.",
+        "This dashboard is open to everyone (sign-in is not configured), so uploading from the "
+        "browser is switched off. Load on the server with `python -m etl load FILE…`, or "
+        "configure administrator accounts (see SECURITY.md) to upload from this page.",
     ),
     "upload.too_big": (
         "{name}: tệp {size} MB vượt giới hạn {max_mb} MB; không nạp.",
