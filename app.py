@@ -9,10 +9,17 @@ Streamlit still runs a process's first script run (and every AppTest run) throug
 `pages/` folder convention, which runs a page whose URL matches a file name on its own,
 without this file. Every page's `url_path` therefore differs from its file name: such a run
 falls back to this file, and the navigation below picks the page.
+
+`ui.warmup` is imported first: it imports everything a page run would otherwise import lazily,
+so that the first runs of several sessions, which a fresh server runs in parallel threads, wait
+for it here instead of seeing a half-imported module.
 """
 
 from __future__ import annotations
 
+import ui.warmup  # noqa: F401  (first: see above)
+
+# isort: split
 import streamlit as st
 
 from metrics.options import options_for
