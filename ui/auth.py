@@ -23,8 +23,8 @@ put into the view's `Filters`; `metrics.scope` enforces it in every query.
 Which pages an account has is decided here too (`navigate`), and every link to a page that not
 every account has goes through `page_link`: Streamlit resolves a link against the pages the
 session's last `st.navigation` registered, which before this run's navigation are another
-run's (a sign-in form's run registers none, another account's run other ones), so a link drawn
-then, or to a page this account lacks, raises "Could not find page".
+run's (none in a new session, another account's after a sign-out), so a link drawn then, or
+to a page this account lacks, raises "Could not find page".
 """
 
 from __future__ import annotations
