@@ -144,6 +144,9 @@ def wait_until_drawn(page: sync_api.Page) -> None:
         "() => [...document.querySelectorAll('.stPlotlyChart')]"
         ".every(chart => chart.querySelector('.main-svg'))"
     )
+    # An element whose code is loaded lazily is a skeleton until that code arrives, which can
+    # be after the run has finished: a link or a notice is only there once none is left.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 def assert_clean(page: sync_api.Page) -> None:
