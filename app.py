@@ -9,17 +9,24 @@ Streamlit still runs a process's first script run (and every AppTest run) throug
 `pages/` folder convention, which runs a page whose URL matches a file name on its own,
 without this file. Every page's `url_path` therefore differs from its file name: such a run
 falls back to this file, and the navigation below picks the page.
+
+`ui.warmup` is imported first: it imports everything a page run would otherwise import lazily,
+so that the first runs of several sessions, which a fresh server runs in parallel threads, wait
+for it here instead of seeing a half-imported module.
 """
 
 from __future__ import annotations
 
+import ui.warmup  # noqa: F401  (first: see above)
+
+# isort: split
 import streamlit as st
 
 from metrics.options import options_for
 from present.places import place_name
 from present.strings import t
 from present.view import View
-from ui.auth import allowed_pages, require_account, restrict
+from ui.auth import account_links, navigate, require_account, restrict
 from ui.bootstrap import ensure_warehouse, run_page
 from ui.filter_bar import filter_bar, language_switch
 from ui.loaders import load_filter_options
@@ -30,13 +37,6 @@ st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 
 lang = language_switch()
 report_view_switch(lang)
-# Nothing is read from the warehouse before this: it stops the run until someone signs in.
-account = require_account(lang)
-version, freshness = ensure_warehouse(lang)
-options = options_for(load_filter_options(version), account.access)
-filters = restrict(filter_bar(options, freshness, lang), account.access)
-place = place_name(options, filters.province_codes, lang)
-set_view(View(lang, filters, version, freshness, options, place))
 
 pages = [
     st.Page(
@@ -89,7 +89,7 @@ pages = [
         icon=":material/picture_as_pdf:",
         url_path="bao-cao",
     ),
-    # Administrators only (ui.auth.allowed_pages); linked from the sidebar, under the sign-out.
+    # Administrators only (ui.auth.navigate); linked from the sidebar, under the sign-out.
     st.Page(
         "pages/upload.py",
         title=t("nav.upload", lang),
@@ -98,4 +98,16 @@ pages = [
         visibility="hidden",
     ),
 ]
-run_page(st.navigation(allowed_pages(pages, account), position="top"), lang)
+# Nothing is read from the warehouse before this: it stops the run until someone signs in
+# (that run registers the pages hidden, so the URL's page opens once signed in).
+account = require_account(pages, lang)
+# Registered before anything can stop or rerun this run: a rerun keeps the URL's page, and
+# links (which Streamlit resolves against the registered pages) can be drawn from here on.
+page = navigate(pages, account, lang)
+account_links(account, lang)
+version, freshness = ensure_warehouse(lang)
+options = options_for(load_filter_options(version), account.access)
+filters = restrict(filter_bar(options, freshness, lang), account.access)
+place = place_name(options, filters.province_codes, lang)
+set_view(View(lang, filters, version, freshness, options, place))
+run_page(page, lang)

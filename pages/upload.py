@@ -19,8 +19,8 @@ from etl.load import FileResult, load_files
 from present import format as fmt
 from present.safe_text import markdown_text
 from present.strings import t, t_or
-from ui.auth import current_account
-from ui.shell import DATA_QUALITY_PAGE, current_view
+from ui.auth import DATA_QUALITY, current_account, page_link
+from ui.shell import current_view
 from ui.uploads import ACCEPTED, display_name, max_upload_mb, refusal, save
 
 
@@ -78,12 +78,12 @@ def _load(uploads: list[UploadedFile], lang: fmt.Lang) -> None:
         bar.progress(1.0, t("upload.done", lang))
     for result in results:
         _show_result(result, lang)
-    st.page_link(DATA_QUALITY_PAGE, label=t("upload.see_rejected", lang), icon=":material/rule:")
+    page_link(DATA_QUALITY, t("upload.see_rejected", lang), ":material/rule:")
 
 
 view = current_view()
 lang = view.lang
-if not current_account().admin:  # the navigation hides this page; this is the second lock
+if not current_account().admin:  # ui.auth.navigate never gives it to others: a second lock
     st.error(t("upload.admin_only", lang))
     st.stop()
 

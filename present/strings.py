@@ -292,31 +292,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.ratio.on_time_rate": ("Đúng hạn / cần giải quyết", "On time / to handle"),
     "report.ratio.online_share": ("Trực tuyến / tiếp nhận", "Online / received"),
-    "pdf_cli.written": ("Đã ghi báo cáo {path}.", "Wrote the report {path}."),
-    "pdf_cli.unknown_unit": (
-        'Không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số hoặc tên, ví dụ '
-        '"Phường An Biên").',
-        'No unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
-        '"Phường An Biên").',
-    ),
-    "pdf_cli.unknown_province": (
-        "Không có tỉnh, thành phố mã {code} trong kho dữ liệu.",
-        "No province with code {code} in the warehouse.",
-    ),
-    "pdf_cli.bad_period": (
-        "Kỳ báo cáo không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
-        "Invalid period: the start {start} is after the end {end}.",
-    ),
-    "pdf_cli.no_chromium": (
-        "Chưa cài Chromium nên không tạo được PDF: chạy `apt-get install chromium` (hoặc đặt "
-        "BROWSER_PATH).",
-        "Chromium is not installed, so no PDF can be made: run `apt-get install chromium` (or "
-        "set BROWSER_PATH).",
-    ),
-    "pdf_cli.print_failed": (
-        "Chromium không in được báo cáo: {detail}",
-        "Chromium could not print the report: {detail}",
-    ),
     "summary.whole_city": ("toàn thành phố", "the whole city"),
     "summary.whole_province": ("toàn tỉnh", "the whole province"),
     "summary.whole_country": ("toàn quốc", "the whole country"),
@@ -654,8 +629,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # python -m reports
     "cli.bad_date": (
-        "ngày không hợp lệ: {value} (cần dạng YYYY-MM-DD)",
-        "invalid date: {value} (use YYYY-MM-DD)",
+        "ngày không hợp lệ: {value} (cần dạng YYYY-MM-DD hoặc DD/MM/YYYY, ví dụ 2025-07-01 "
+        "hoặc 01/07/2025)",
+        "invalid date: {value} (use YYYY-MM-DD or DD/MM/YYYY, e.g. 2025-07-01 or 01/07/2025)",
     ),
     "cli.bad_period": (
         "ngày bắt đầu {start} sau ngày kết thúc {end}",
@@ -665,9 +641,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "không có tỉnh, thành phố mã {code} trong kho dữ liệu",
         "no province with code {code} in the warehouse",
     ),
+    "cli.bad_province_code": (
+        "mã tỉnh không hợp lệ: {value} (cần một số, ví dụ 31)",
+        "invalid province code: {value} (use a number, e.g. 31)",
+    ),
     "cli.bad_unit": (
-        "không có đơn vị mã {code} trong kho dữ liệu",
-        "no unit with code {code} in the warehouse",
+        'không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số hoặc tên, ví dụ '
+        '"Phường An Biên")',
+        'no unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
+        '"Phường An Biên")',
     ),
     "cli.bad_suffix": (
         "tệp ra phải có đuôi {suffixes}: {path}",
@@ -676,6 +658,43 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.no_warehouse": (
         "chưa có kho dữ liệu tại {path}: chạy python -m etl build",
         "no warehouse at {path}: run python -m etl build",
+    ),
+    "cli.broken_warehouse": (
+        "không đọc được kho dữ liệu tại {path}: tệp hỏng, nạp dở hoặc không phải kho DuckDB",
+        "cannot read the warehouse at {path}: the file is damaged, half-loaded or not DuckDB",
+    ),
+    "cli.no_chromium": (
+        "không tìm thấy Chromium nên không tạo được PDF: cài bằng apt-get install chromium, "
+        "hoặc đặt BROWSER_PATH là đường dẫn tới trình duyệt",
+        "Chromium was not found, so no PDF can be made: apt-get install chromium, or set "
+        "BROWSER_PATH to the browser",
+    ),
+    "cli.print_failed": (
+        "Chromium không in được báo cáo: {detail}",
+        "Chromium could not print the report: {detail}",
+    ),
+    # argparse's messages (reports/__main__.py ARGPARSE_MESSAGES)
+    "cli.missing": ("thiếu tham số bắt buộc: {names}", "missing required arguments: {names}"),
+    "cli.unrecognized": ("tham số không nhận ra: {names}", "unrecognized arguments: {names}"),
+    "cli.bad_choice": (
+        "{name} không nhận giá trị {value} (chọn một trong {choices})",
+        "{name} does not take {value} (choose from {choices})",
+    ),
+    "cli.needs_value": ("{name} cần giá trị đi kèm", "{name} needs a value"),
+    "cli.bad_arguments": ("tham số không hợp lệ ({detail})", "invalid arguments ({detail})"),
+    # Why a file could not be written, by errno name (others: the system's own words)
+    "cli.os.EACCES": ("không có quyền ghi", "permission denied"),
+    "cli.os.EPERM": ("không có quyền ghi", "permission denied"),
+    "cli.os.EROFS": ("ổ đĩa chỉ cho đọc", "read-only file system"),
+    "cli.os.ENOSPC": ("đĩa đã đầy", "no space left on the disk"),
+    "cli.os.EISDIR": ("đó là một thư mục", "it is a folder"),
+    "cli.os.ENOTDIR": (
+        "một phần của đường dẫn là tệp, không phải thư mục",
+        "part of the path is a file, not a folder",
+    ),
+    "cli.os.EEXIST": (
+        "một phần của đường dẫn là tệp, không phải thư mục",
+        "part of the path is a file, not a folder",
     ),
     "cli.cannot_write": ("không ghi được tệp {path}: {reason}", "cannot write {path}: {reason}"),
     "cli.error": ("Lỗi: {message}", "Error: {message}"),
@@ -714,6 +733,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sign-in is not configured: anyone who can open this address sees all data, and "
         "nobody can upload data from the browser. See SECURITY.md to turn sign-in on.",
     ),
+    "auth.city_only": (
+        "Trang này chỉ dành cho tài khoản cấp thành phố và quản trị viên.",
+        "This page is for city-level and administrator accounts only.",
+    ),
     "role.admin": ("quản trị", "administrator"),
     "role.city": ("cấp thành phố", "city level"),
     "role.agency": ("cơ quan {codes}", "agency {codes}"),
@@ -745,6 +768,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.admin_only": (
         "Chỉ quản trị viên được nạp dữ liệu.",
         "Only administrators can load data.",
+    ),
+    "upload.open_dashboard": (
+        "Bảng điều khiển đang mở cho mọi người (chưa cấu hình đăng nhập) nên chức năng nạp dữ "
+        "liệu từ trình duyệt bị tắt. Nạp trên máy chủ bằng lệnh `python -m etl load TỆP…`, hoặc "
+        "cấu hình tài khoản quản trị (xem SECURITY.md) để nạp từ trang này.",
+        "This dashboard is open to everyone (sign-in is not configured), so uploading from the "
+        "browser is switched off. Load on the server with `python -m etl load FILE…`, or "
+        "configure administrator accounts (see SECURITY.md) to upload from this page.",
     ),
     "upload.too_big": (
         "{name}: tệp {size} MB vượt giới hạn {max_mb} MB; không nạp.",

@@ -4,114 +4,195 @@
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
 
-Every command takes `--province CODE ...` (e.g. `--province 31 79`) to report on some
-provinces of a warehouse that holds several; without it, on all of them.
+Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
+or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
+warehouse that holds several (without it, on all of them), and `--warehouse PATH` (default the
+one the app reads: `WAREHOUSE_PATH`, else data/warehouse.duckdb).
 
-The warehouse is the one the app reads (`WAREHOUSE_PATH`, default data/warehouse.duckdb).
-A bad argument gets one plain line on stderr and exit status 2; no traceback.
+Every error, whichever command and whatever its cause (a bad argument, a missing warehouse, an
+unwritable file, no Chromium for the PDF), is one Vietnamese line `Lỗi: …` on stderr and exit
+status 2; no traceback, no usage dump.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
+import duckdb
+
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
-from metrics.connection import snapshot
-from metrics.filters import Filters
+from metrics.connection import WarehouseMissing, snapshot
 from metrics.options import filter_options
 from metrics.units_league import league_table
 from present import league
-from present.format import Lang
+from present.format import LANGS, Lang
 from present.places import place_name
-from present.strings import t
+from present.report import build_report
+from present.strings import t, t_or
 from present.tables import kinds, labelled
 from reports import pdf_command
 from reports.bieu_06a import bieu_06a_file
+from reports.document_html import report_pdf
 from reports.header import header_block
+from reports.render import ChromiumMissing, PrintFailed
 from reports.writers import csv_bytes, xlsx_bytes
 
-LANG: Lang = "vi"
-EXIT_BAD_ARGUMENTS = 2
-SUFFIXES = {"bieu-06a": (".xlsx",), "league-table": (".csv", ".xlsx")}
+LANG: Lang = "vi"  # the command line speaks Vietnamese; `pdf --lang` is the report's language
+EXIT_ERROR = 2
+SUFFIXES = {"bieu-06a": (".xlsx",), "league-table": (".csv", ".xlsx"), "pdf": (".pdf",)}
+# argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
+ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.missing"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli.unrecognized"),
+    (
+        re.compile(
+            r"argument (?P<name>\S+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)"
+        ),
+        "cli.bad_choice",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected .*argument"), "cli.needs_value"),
+)
+
+
+class CommandError(Exception):
+    """A problem a person can fix, already put in words for them."""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument in one Vietnamese line (no usage dump)."""
 
     def error(self, message: str) -> NoReturn:
-        _fail(message)
+        _fail(_in_vietnamese(message))
+
+
+def _in_vietnamese(message: str) -> str:
+    for pattern, key in ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return t(key, LANG, **found.groupdict())
+    return t("cli.bad_arguments", LANG, detail=message)
 
 
 def _fail(message: str) -> NoReturn:
-    print(t("cli.error", LANG, message=message), file=sys.stderr)
-    sys.exit(EXIT_BAD_ARGUMENTS)
+    print(t("cli.error", LANG, message=" ".join(message.split())), file=sys.stderr)
+    sys.exit(EXIT_ERROR)
 
 
 def _day(text: str) -> date:
+    """A date as YYYY-MM-DD or as Vietnamese write it, DD/MM/YYYY."""
     try:
+        if "/" in text:
+            return datetime.strptime(text, "%d/%m/%Y").date()
         return date.fromisoformat(text)
     except ValueError:
         _fail(t("cli.bad_date", LANG, value=text))
 
 
+def _province(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        _fail(t("cli.bad_province_code", LANG, value=text))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m reports", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    # The command's name in messages ("thiếu tham số bắt buộc: lệnh"), never "command".
+    commands = parser.add_subparsers(
+        dest="command", metavar="lệnh", required=True, parser_class=_Parser
+    )
     for name in SUFFIXES:
         command = commands.add_parser(name)
-        command.add_argument("--from", dest="start", type=_day, required=True, help="YYYY-MM-DD")
-        command.add_argument("--to", dest="end", type=_day, required=True, help="YYYY-MM-DD")
-        command.add_argument("--unit", nargs="+", default=[], help="mã đơn vị (5 chữ số)")
-        command.add_argument("--province", nargs="+", type=int, default=[], help="mã tỉnh")
-        command.add_argument("--out", type=Path, required=True)
-    pdf_command.add_command(commands)  # the A4 report; its own options and checks
+        for option, dest in (("--from", "start"), ("--to", "end")):
+            command.add_argument(
+                option, dest=dest, type=_day, required=True, help="YYYY-MM-DD | DD/MM/YYYY"
+            )
+        command.add_argument(
+            "--unit", nargs="+", action="extend", default=[], help="mã (5 chữ số) hoặc tên"
+        )
+        command.add_argument("--province", nargs="+", type=_province, default=[], help="mã tỉnh")
+        command.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
+        command.add_argument("--out", type=Path, required=True, help=" | ".join(SUFFIXES[name]))
+    commands.choices["pdf"].add_argument("--lang", choices=LANGS, default="vi")
     return parser
+
+
+def _check(args: argparse.Namespace) -> Path:
+    """The warehouse to read, once the arguments make sense without it."""
+    if args.start > args.end:
+        raise CommandError(t("cli.bad_period", LANG, start=args.start, end=args.end))
+    if args.out.suffix.lower() not in SUFFIXES[args.command]:
+        suffixes = ", ".join(SUFFIXES[args.command])
+        raise CommandError(t("cli.bad_suffix", LANG, suffixes=suffixes, path=args.out))
+    path = args.warehouse or warehouse_path()
+    if not path.is_file():
+        raise CommandError(t("cli.no_warehouse", LANG, path=path))
+    return path
+
+
+def _table_file(path: Path, args: argparse.Namespace) -> bytes:
+    with snapshot(path) as con:
+        options = filter_options(con)
+        filters = pdf_command.scoped_filters(
+            options, args.start, args.end, args.unit, args.province
+        )
+        province = place_name(options, filters.province_codes, LANG)
+        if args.command == "bieu-06a":
+            return bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
+        frame = labelled(league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG)
+    header = header_block(t("units.title", LANG), filters, options, province, LANG)
+    if args.out.suffix.lower() == ".csv":
+        return csv_bytes(frame, header)
+    return xlsx_bytes(frame, header, kinds(league.COLUMNS, LANG), league.SUBJECT)
+
+
+def _content(args: argparse.Namespace) -> bytes:
+    """The file the command makes, or a CommandError that says why it cannot."""
+    path = _check(args)
+    try:
+        if args.command == "pdf":
+            view, metrics = pdf_command.load_report_view(
+                path, args.start, args.end, args.unit, args.lang, args.province
+            )
+            return report_pdf(build_report(view, metrics, datetime.now()))
+        return _table_file(path, args)
+    except pdf_command.UnknownUnit as unknown:
+        raise CommandError(t("cli.bad_unit", LANG, unit=unknown)) from unknown
+    except pdf_command.UnknownProvince as unknown:
+        raise CommandError(t("cli.bad_province", LANG, code=unknown)) from unknown
+    except WarehouseMissing as missing:  # removed between the check and the read
+        raise CommandError(t("cli.no_warehouse", LANG, path=path)) from missing
+    except duckdb.Error as error:
+        raise CommandError(t("cli.broken_warehouse", LANG, path=path)) from error
+    except ChromiumMissing as missing:
+        raise CommandError(t("cli.no_chromium", LANG)) from missing
+    except PrintFailed as error:
+        raise CommandError(t("cli.print_failed", LANG, detail=error)) from error
+
+
+def _write(out: Path, content: bytes) -> None:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(content)
+    except OSError as error:
+        code = errno.errorcode.get(error.errno or 0, "")
+        reason = t_or(f"cli.os.{code}", error.strerror or type(error).__name__, LANG)
+        raise CommandError(t("cli.cannot_write", LANG, path=out, reason=reason)) from error
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "pdf":
-        return pdf_command.run(args)
-    if args.start > args.end:
-        _fail(t("cli.bad_period", LANG, start=args.start, end=args.end))
-    if args.out.suffix.lower() not in SUFFIXES[args.command]:
-        _fail(t("cli.bad_suffix", LANG, suffixes=", ".join(SUFFIXES[args.command]), path=args.out))
-    if not warehouse_path().exists():
-        _fail(t("cli.no_warehouse", LANG, path=warehouse_path()))
-    filters = Filters(
-        args.start, args.end, unit_codes=tuple(args.unit), province_codes=tuple(args.province)
-    )
-    with snapshot() as con:
-        options = filter_options(con)
-        held = {code for code, _ in options.provinces}
-        for code in filters.province_codes:
-            if code not in held:
-                _fail(t("cli.bad_province", LANG, code=code))
-        province = place_name(options, filters.province_codes, LANG)
-        known = {unit.code for unit in options.units}
-        for code in filters.unit_codes:
-            if code not in known:
-                _fail(t("cli.bad_unit", LANG, code=code))
-        if args.command == "bieu-06a":
-            content = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
-        else:
-            frame = labelled(
-                league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG
-            )
-            header = header_block(t("units.title", LANG), filters, options, province, LANG)
-            if args.out.suffix.lower() == ".csv":
-                content = csv_bytes(frame, header)
-            else:
-                content = xlsx_bytes(frame, header, kinds(league.COLUMNS, LANG), league.SUBJECT)
     try:
-        args.out.write_bytes(content)
-    except OSError as error:
-        _fail(t("cli.cannot_write", LANG, path=args.out, reason=error.strerror or error))
+        _write(args.out, _content(args))
+    except CommandError as error:
+        _fail(str(error))
     print(t("cli.written", LANG, path=args.out))
     return 0
 

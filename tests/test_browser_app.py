@@ -76,12 +76,13 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_small_warehouse(tmp_path_factory.mktemp("browser") / "warehouse.duckdb")
 
 
-def start_streamlit(warehouse: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on 127.0.0.1 for `warehouse`; returns once it answers."""
+def start_streamlit(warehouse: Path, log: Path, *options: str) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on 127.0.0.1 for `warehouse` (and Streamlit `options` such as
+    `--secrets.files PATH`); returns once it answers."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", *options],
         cwd=PROJECT_ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
         env=os.environ | {"WAREHOUSE_PATH": str(warehouse), "AUTO_BUILD_SAMPLE": "0"},
     )  # fmt: skip
@@ -143,6 +144,9 @@ def wait_until_drawn(page: sync_api.Page) -> None:
         "() => [...document.querySelectorAll('.stPlotlyChart')]"
         ".every(chart => chart.querySelector('.main-svg'))"
     )
+    # An element whose code is loaded lazily is a skeleton until that code arrives, which can
+    # be after the run has finished: a link or a notice is only there once none is left.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 def assert_clean(page: sync_api.Page) -> None:

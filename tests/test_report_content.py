@@ -93,8 +93,9 @@ def test_cli_without_chromium_says_what_to_install(small: Path, tmp_path: Path) 
         cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
         env=os.environ | NO_BROWSER | {"WAREHOUSE_PATH": str(small)},
     )  # fmt: skip
-    assert result.returncode == 1
-    assert "Chưa cài Chromium" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.startswith("Lỗi: không tìm thấy Chromium")
+    assert result.stderr.count("\n") == 1  # one line, no traceback
     assert not (tmp_path / "r.pdf").exists()
 
 

@@ -19,6 +19,12 @@ without an `[auth]` section the app runs open, as before, and says so on the dat
 The account is looked up in the secrets on every run, so removing a user or changing a role
 takes effect at that person's next click. What a role may see is an `Access` (metrics.access)
 put into the view's `Filters`; `metrics.scope` enforces it in every query.
+
+Which pages an account has is decided here too (`navigate`), and every link to a page that not
+every account has goes through `page_link`: Streamlit resolves a link against the pages the
+session's last `st.navigation` registered, which before this run's navigation are another
+run's (none in a new session, another account's after a sign-out), so a link drawn then, or
+to a page this account lacks, raises "Could not find page".
 """
 
 from __future__ import annotations
@@ -41,11 +47,13 @@ from ui.passwords import make_hash, verify
 
 # Pages only some accounts may open, by url_path: the rows of rejected files and the load
 # history are the city's; loading data is for administrators.
-CITY_PAGES = ("chat-luong-du-lieu",)
-ADMIN_PAGES = ("nap-du-lieu",)
-UPLOAD_PAGE = "pages/upload.py"
+DATA_QUALITY = "chat-luong-du-lieu"
+UPLOAD = "nap-du-lieu"
+CITY_PAGES = (DATA_QUALITY,)
+ADMIN_PAGES = (UPLOAD,)
 _SIGNED_IN = "_signed_in_user"  # session key: the user name a password sign-in proved
 _ACCOUNT = "_account"  # session key: the account this run uses (read by pages)
+_LINKABLE = "_linkable_pages"  # session key: url_path -> st.Page, set by this run's navigate()
 # Failed password attempts per user name, process-wide: five within the window lock the name.
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
@@ -206,14 +214,20 @@ def _signed_in_account(lang: Lang) -> Account | None:
     return None
 
 
-def require_account(lang: Lang) -> Account:
+def require_account(pages: list[st.Page], lang: Lang) -> Account:
     """The person this run serves. When sign-in is configured and nobody has signed in, draw
-    the sign-in form and stop the run: no data are read before that."""
+    the sign-in form and stop the run: no data are read before that.
+
+    The form's run registers `pages` as a hidden navigation and runs none of them: Streamlit
+    then knows which page the URL asked for and keeps it through the sign-in's rerun, so the
+    person lands on that page (or on its notice, if the account may not open it)."""
+    st.session_state.pop(_LINKABLE, None)  # the last run's pages; nothing links before navigate
     if not sign_in_configured():
         account = OPEN
     else:
         account = _signed_in_account(lang)
         if account is None:
+            st.navigation(pages, position="hidden")
             _sign_in_form(lang)
             st.stop()
         _sidebar_badge(account, lang)
@@ -237,9 +251,15 @@ def role_label(account: Account, lang: Lang) -> str:
 def _sidebar_badge(account: Account, lang: Lang) -> None:
     with st.sidebar:
         st.caption(t("auth.signed_in", lang, name=account.name, role=role_label(account, lang)))
-        if account.admin:
-            st.page_link(UPLOAD_PAGE, label=t("nav.upload", lang), icon=":material/upload_file:")
         st.button(t("auth.sign_out", lang), on_click=_sign_out, icon=":material/logout:")
+
+
+def account_links(account: Account, lang: Lang) -> None:
+    """The sidebar links only some accounts have (the upload page, for administrators), under
+    the sign-out button; drawn after `navigate`, as every link must be."""
+    if account.admin:
+        with st.sidebar:
+            page_link(UPLOAD, t("nav.upload", lang), ":material/upload_file:")
 
 
 def may_open(url_path: str, account: Account) -> bool:
@@ -251,9 +271,41 @@ def may_open(url_path: str, account: Account) -> bool:
     return True
 
 
-def allowed_pages(pages: list[st.Page], account: Account) -> list[st.Page]:
-    """The navigation for `account`: a page left out cannot be opened, not even by URL."""
-    return [page for page in pages if may_open(page.url_path, account)]
+def navigate(pages: list[st.Page], account: Account, lang: Lang) -> st.Page:
+    """Register this run's navigation for `account` and return the page to run.
+
+    A page the account may not open is not in it, not even by URL: in its place, at the same
+    URL, a notice says why (uploads are off in an open dashboard; administrators only; city
+    accounts only), so a shared or bookmarked link never lands silently elsewhere."""
+    allowed = {page.url_path: page for page in pages if may_open(page.url_path, account)}
+    shown = [allowed.get(page.url_path) or _closed(page, account, lang) for page in pages]
+    selected = st.navigation(shown, position="top")
+    st.session_state[_LINKABLE] = allowed
+    return selected
+
+
+def page_link(url_path: str, label: str, icon: str) -> None:
+    """A link to the page at `url_path` if this run's navigation holds it for this account;
+    nothing otherwise (before `navigate` has run, or for a page the account may not open)."""
+    page = st.session_state.get(_LINKABLE, {}).get(url_path)
+    if page is not None:
+        st.page_link(page, label=label, icon=icon)
+
+
+def _closed(page: st.Page, account: Account, lang: Lang) -> st.Page:
+    """A hidden stand-in at `page`'s URL that says why this account cannot open it."""
+    if page.url_path in ADMIN_PAGES:
+        reason = "upload.admin_only" if account.signed_in else "upload.open_dashboard"
+    else:
+        reason = "auth.city_only"
+
+    def notice() -> None:
+        st.title(page.title)
+        st.info(t(reason, lang), icon=":material/lock:")
+
+    return st.Page(
+        notice, title=page.title, icon=page.icon, url_path=page.url_path, visibility="hidden"
+    )
 
 
 def restrict(filters: Filters, access: Access) -> Filters:

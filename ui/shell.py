@@ -12,10 +12,9 @@ import streamlit as st
 from present import format as fmt
 from present.strings import t
 from present.view import View, scope_text
-from ui.auth import current_account
+from ui.auth import DATA_QUALITY, current_account, page_link
 
 _VIEW_KEY = "_view"
-DATA_QUALITY_PAGE = "pages/data_quality.py"
 
 
 def set_view(view: View) -> None:
@@ -59,8 +58,5 @@ def freshness_line(view: View) -> None:
         return
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.caption(text + " ·")
-        st.page_link(
-            DATA_QUALITY_PAGE,
-            label=t("freshness.rejected", lang, rejected=fmt.number(fresh.rejected, lang)),
-            icon=":material/rule:",
-        )
+        rejected = t("freshness.rejected", lang, rejected=fmt.number(fresh.rejected, lang))
+        page_link(DATA_QUALITY, rejected, ":material/rule:")
