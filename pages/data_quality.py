@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from etl.reasons import reason_label
 from present import format as fmt
 from present.strings import t, t_or
 from present.tables import Column, kinds, labelled
@@ -67,7 +68,7 @@ if not sign_in_configured():
 def _reason_labels(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
         pl.col("reason")
-        .map_elements(lambda code: t_or(f"reason.{code}", code, lang), return_dtype=pl.String)
+        .map_elements(lambda code: reason_label(code, lang), return_dtype=pl.String)
         .alias("reason_label")
     )
 

@@ -15,36 +15,81 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from etl.load import FileResult, load_files
+from etl.aliases import field_label
+from etl.load import FileResult, PartResult, load_files
+from etl.reasons import reason_label
 from present import format as fmt
 from present.safe_text import markdown_text
-from present.strings import t, t_or
+from present.strings import t
 from ui.auth import DATA_QUALITY, current_account, page_link
 from ui.shell import current_view
 from ui.uploads import ACCEPTED, display_name, max_upload_mb, refusal, save
 
 
+def _counts(part: FileResult | PartResult, lang: fmt.Lang) -> dict[str, str]:
+    return {
+        "read": fmt.number(part.rows_read, lang),
+        "loaded": fmt.number(part.rows_loaded, lang),
+        "rejected": fmt.number(part.rows_rejected, lang),
+    }
+
+
+def _kind(kind: str | None, lang: fmt.Lang) -> str:
+    """A file's kind in words; a workbook whose sheets hold different kinds is "several"."""
+    return t(f"filekind.{kind}", lang) if kind else t("filekind.mixed", lang)
+
+
+def _details(part: PartResult, lang: fmt.Lang) -> list[str]:
+    """The lines under a table's counts: why rows were rejected, footer lines left out, rows
+    older than the warehouse's version, optional columns the table lacks."""
+    lines = []
+    if part.reasons:
+        reasons = ", ".join(
+            f"{reason_label(code, lang)} {fmt.number(count, lang)}"
+            for code, count in sorted(part.reasons.items(), key=lambda item: -item[1])
+        )
+        lines.append(t("upload.reasons", lang, reasons=reasons))
+    if part.footer_lines:
+        lines.append(t("upload.footer", lang, count=fmt.number(part.footer_lines, lang)))
+    if part.rows_outdated:
+        lines.append(t("upload.outdated", lang, count=fmt.number(part.rows_outdated, lang)))
+    if part.missing_fields:
+        labels = ", ".join(field_label(part.kind, name) for name in part.missing_fields)
+        lines.append(t("upload.missing_fields", lang, fields=labels))
+    return lines
+
+
 def _show_result(result: FileResult, lang: fmt.Lang) -> None:
+    """The same facts `python -m etl load` prints: the file, then each sheet of a workbook."""
     name = markdown_text(result.name)
     if result.error:
         st.error(t("upload.file_error", lang, name=name, error=markdown_text(result.error)))
         return
     line = t(
-        "upload.summary",
-        lang,
-        name=name,
-        kind=t_or(f"filekind.{result.kind}", result.kind or "?", lang),
-        read=fmt.number(result.rows_read, lang),
-        loaded=fmt.number(result.rows_loaded, lang),
-        rejected=fmt.number(result.rows_rejected, lang),
+        "upload.summary", lang, name=name, kind=_kind(result.kind, lang), **_counts(result, lang)
     )
     (st.warning if result.rows_rejected else st.success)(line)
-    if result.reasons:
-        reasons = ", ".join(
-            f"{t_or(f'reason.{code}', code, lang)} {fmt.number(count, lang)}"
-            for code, count in sorted(result.reasons.items(), key=lambda item: -item[1])
-        )
-        st.caption(t("upload.reasons", lang, reasons=markdown_text(reasons)))
+    single = len(result.parts) == 1 and not result.passed_over
+    lines = _details(result.parts[0], lang) if single else []
+    if not single:
+        for part in result.parts:
+            sheet = markdown_text(part.sheet or "")
+            lines.append(
+                t(
+                    "upload.sheet",
+                    lang,
+                    sheet=sheet,
+                    kind=_kind(part.kind, lang),
+                    **_counts(part, lang),
+                )
+            )
+            lines += ["— " + detail for detail in _details(part, lang)]
+        lines += [
+            t("upload.passed_over", lang, sheet=markdown_text(sheet))
+            for sheet in result.passed_over
+        ]
+    for text in lines:  # sheet names, the only text from the file, were escaped above
+        st.caption(text)
 
 
 def _load(uploads: list[UploadedFile], lang: fmt.Lang) -> None:

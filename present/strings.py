@@ -352,18 +352,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.detail": ("Chi tiết", "Detail"),
     "outcome.loaded": ("Đã nạp", "Loaded"),
     "outcome.failed": ("Lỗi", "Failed"),
-    "reason.missing_required": ("Thiếu trường bắt buộc", "Required field missing"),
-    "reason.bad_date": ("Ngày không hợp lệ", "Invalid date"),
-    "reason.unknown_unit": ("Không rõ đơn vị", "Unknown unit"),
-    "reason.unknown_procedure": ("Không rõ thủ tục", "Unknown procedure"),
-    "reason.finished_before_received": (
-        "Kết thúc trước khi tiếp nhận",
-        "Finished before received",
-    ),
-    "reason.due_before_received": ("Hẹn trả trước khi tiếp nhận", "Due before received"),
-    "reason.bad_status": ("Trạng thái không hợp lệ", "Invalid status"),
-    "reason.bad_channel": ("Kênh nộp không hợp lệ", "Invalid channel"),
-    "reason.duplicate_in_file": ("Dòng lặp lại trong cùng tệp", "Repeated row in the same file"),
     # Analyst pages (issue 4): navigation
     "nav.units": ("Phường, xã, đặc khu", "Wards and communes"),
     "nav.unit": ("Đơn vị", "Unit"),
@@ -800,10 +788,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} ({kind}): read {read} · loaded {loaded} · rejected {rejected}",
     ),
     "upload.reasons": ("Lý do loại: {reasons}", "Rejected because: {reasons}"),
+    "upload.sheet": (
+        "Trang tính «{sheet}» ({kind}): đọc {read} · nạp {loaded} · loại {rejected}",
+        "Sheet «{sheet}» ({kind}): read {read} · loaded {loaded} · rejected {rejected}",
+    ),
+    "upload.passed_over": (
+        "Trang tính «{sheet}»: bỏ qua, không có bảng dữ liệu",
+        "Sheet «{sheet}»: passed over, no data table",
+    ),
+    "upload.footer": (
+        "{count} dòng cuối bảng (tổng cộng, người lập biểu, chữ ký) không được lưu",
+        "{count} lines under the table (totals, signatures) not stored",
+    ),
+    "upload.outdated": (
+        "{count} hồ sơ trong tệp cũ hơn bản kho đang có: giữ bản mới hơn",
+        "{count} applications older than the warehouse's version: the newer one is kept",
+    ),
+    "upload.missing_fields": (
+        "Tệp không có cột: {fields}",
+        "The file has no column: {fields}",
+    ),
     "upload.see_rejected": ("Xem các dòng bị loại", "See the rejected rows"),
     "filekind.applications": ("hồ sơ", "applications"),
     "filekind.catalog": ("danh mục TTHC", "procedure catalog"),
     "filekind.plans": ("phương án đơn giản hóa", "simplification plans"),
+    "filekind.mixed": ("nhiều loại", "several kinds"),
 }
 
 _COLUMN = {"vi": 0, "en": 1}

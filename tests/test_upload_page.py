@@ -141,3 +141,35 @@ def test_a_file_over_the_size_cap_is_refused_before_loading(
 def test_the_size_cap_is_the_one_in_config_toml() -> None:
     text = (PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert "maxUploadSize = 200" in text
+
+
+def test_a_workbook_is_reported_sheet_by_sheet_with_labelled_reasons(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    """What `python -m etl load` says of a workbook, the page says too: one line per data
+    sheet, the sheets passed over, and every reason by its label (etl.reasons), never a code."""
+    from etl.reasons import reason_label
+    from tests.test_etl_workbooks import COVER, _records, _workbook
+
+    july = _records("JUL", 3)
+    july.append(list(application("JUL-FUT", received_at="01/01/2099 08:00").values()))
+    path = _workbook(
+        tmp_path / "ho-so.xlsx", {"Bìa": COVER, "Tháng 7": july, "Tháng 8": _records("AUG", 2)}
+    )
+    app = upload_page()
+    app.file_uploader[0].set_value(
+        [("ho-so.xlsx", path.read_bytes(), "application/vnd.ms-excel")]
+    ).run()
+    next(b for b in app.button if b.label == t("upload.start", "vi")).click()
+    app.run()
+    assert not app.exception
+    captions = [caption.value for caption in app.caption]
+    sheet_line = t(
+        "upload.sheet", "vi", sheet="Tháng 7", kind=t("filekind.applications", "vi"),
+        read="4", loaded="3", rejected="1",
+    )  # fmt: skip
+    assert sheet_line in captions
+    assert t("upload.passed_over", "vi", sheet="Bìa") in captions
+    label = reason_label("future_date", "vi")
+    assert any(f"{label} 1" in caption for caption in captions), captions
+    assert not any("future_date" in caption for caption in captions)
