@@ -66,21 +66,25 @@ def version_pair(warehouse: Path) -> tuple[str, str]:
     return fmt.number(fresh.applications, "vi"), fmt.number(kpis.count("received"), "vi")
 
 
-@pytest.fixture(scope="module")
-def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Path], list]]:
-    """The live warehouse, the exports to load, and the pair each version shows."""
-    folder = tmp_path_factory.mktemp("load")
+def rehearsed_loads(folder: Path) -> tuple[Path, list[Path], list[tuple[str, str]]]:
+    """The live warehouse, the exports to load into it, and the pair each version shows (the
+    same loads rehearsed in order on a copy)."""
     live = build_small_warehouse(folder / "live" / "warehouse.duckdb")
     files = [export(folder, index) for index in range(LOADS)]
     rehearsal = folder / "rehearsal" / "warehouse.duckdb"
     rehearsal.parent.mkdir()
     shutil.copyfile(live, rehearsal)
     pairs = [version_pair(rehearsal)]
-    for path in files:  # the same loads, in order, on a copy: each version's numbers
+    for path in files:
         load_files([path], rehearsal)
         pairs.append(version_pair(rehearsal))
     assert len(set(pairs)) == LOADS + 1 and END.month == 8
-    yield live, files, pairs
+    return live, files, pairs
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Path], list]]:
+    yield rehearsed_loads(tmp_path_factory.mktemp("load"))
 
 
 def run_loads(live: Path, files: list[Path], failures: list[str]) -> None:

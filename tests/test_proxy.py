@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load_files
 from etl.settings import PROJECT_ROOT
 from tests.test_browser_app import (
     CHROMIUM,
@@ -36,7 +35,7 @@ from tests.test_browser_app import (
     sync_api,
     wait_until_drawn,
 )
-from tests.test_browser_load import LOADS, _shown_pair, export, run_loads, version_pair
+from tests.test_browser_load import _shown_pair, rehearsed_loads, run_loads
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 if not Path(NGINX).exists():
@@ -111,20 +110,7 @@ def routes(access: Path) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Path], list]]:
-    """The live warehouse, the exports to load, and the pair each version shows."""
-    from tests.small_warehouse import build_small_warehouse
-
-    folder = tmp_path_factory.mktemp("proxy")
-    live = build_small_warehouse(folder / "live" / "warehouse.duckdb")
-    files = [export(folder, index) for index in range(LOADS)]
-    rehearsal = folder / "rehearsal" / "warehouse.duckdb"
-    rehearsal.parent.mkdir()
-    shutil.copyfile(live, rehearsal)
-    pairs = [version_pair(rehearsal)]
-    for path in files:
-        load_files([path], rehearsal)
-        pairs.append(version_pair(rehearsal))
-    yield live, files, pairs
+    yield rehearsed_loads(tmp_path_factory.mktemp("proxy"))
 
 
 def test_two_processes_behind_nginx_while_loads_run(
