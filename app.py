@@ -1,14 +1,12 @@
 """Entry point: page setup, first-start bootstrap, the shared filter bar, then the page.
 
 Navigation is declared here with `st.navigation`, so this file runs on every page and its
-sidebar widgets (language, filters) survive a page switch. `pages/` holds the page scripts;
-Streamlit's own listing of that folder is switched off in `.streamlit/config.toml`
-(`client.showSidebarNavigation = false`) so it never flashes before this navigation.
-
-Streamlit still runs a process's first script run (and every AppTest run) through its
-`pages/` folder convention, which runs a page whose URL matches a file name on its own,
-without this file. Every page's `url_path` therefore differs from its file name: such a run
-falls back to this file, and the navigation below picks the page.
+sidebar widgets (language, filters) survive a page switch. The page scripts live in
+`app_pages/`, not `pages/`: while a folder named `pages` sits next to the main script,
+Streamlit runs a fresh process's first script runs (all those that start before one of them
+reaches `st.navigation`) through its old folder convention, which shows an English "Page not
+found" box for every URL path that is not a file name and would run a file-named page without
+this file's sign-in (`PagesManager.uses_pages_directory`, Streamlit #9624).
 
 `ui.warmup` is imported first: it imports everything a page run would otherwise import lazily,
 so that the first runs of several sessions, which a fresh server runs in parallel threads, wait
@@ -40,58 +38,66 @@ report_view_switch(lang)
 
 pages = [
     st.Page(
-        "pages/overview.py",
+        "app_pages/overview.py",
+        title=t("nav.overview", lang),
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    # Streamlit serves the default page at "/" only; this hidden twin keeps the overview's own
+    # address working for links that name it (otherwise "Page not found", in English).
+    st.Page(
+        "app_pages/overview.py",
         title=t("nav.overview", lang),
         icon=":material/dashboard:",
         url_path="tong-quan",
-        default=True,
+        visibility="hidden",
     ),
     st.Page(
-        "pages/units.py",
+        "app_pages/units.py",
         title=t("nav.units", lang),
         icon=":material/location_city:",
         url_path="phuong-xa",
     ),
     st.Page(
-        "pages/unit.py",
+        "app_pages/unit.py",
         title=t("nav.unit", lang),
         icon=":material/location_on:",
         url_path="don-vi",
         visibility="hidden",
     ),
     st.Page(
-        "pages/procedures.py",
+        "app_pages/procedures.py",
         title=t("nav.procedures", lang),
         icon=":material/list_alt:",
         url_path="thu-tuc",
     ),
     st.Page(
-        "pages/simplification.py",
+        "app_pages/simplification.py",
         title=t("nav.simplification", lang),
         icon=":material/content_cut:",
         url_path="don-gian-hoa",
     ),
     st.Page(
-        "pages/bieu_06a.py",
+        "app_pages/bieu_06a.py",
         title=t("nav.bieu_06a", lang),
         icon=":material/description:",
         url_path="bieu-ii-06a",
     ),
     st.Page(
-        "pages/data_quality.py",
+        "app_pages/data_quality.py",
         title=t("nav.data_quality", lang),
         icon=":material/rule:",
         url_path="chat-luong-du-lieu",
     ),
     st.Page(
-        "pages/report.py",
+        "app_pages/report.py",
         title=t("nav.report", lang),
         icon=":material/picture_as_pdf:",
         url_path="bao-cao",
     ),
     # Administrators only (ui.auth.navigate); linked from the sidebar, under the sign-out.
     st.Page(
-        "pages/upload.py",
+        "app_pages/upload.py",
         title=t("nav.upload", lang),
         icon=":material/upload_file:",
         url_path="nap-du-lieu",

@@ -98,12 +98,12 @@ def bench_app() -> list[float]:
 
 # The analyst pages (issue 4): each re-run after a filter change, in server time.
 ANALYST_PAGES = (
-    "pages/units.py",
-    "pages/unit.py",
-    "pages/procedures.py",
-    "pages/simplification.py",
-    "pages/bieu_06a.py",
-    "pages/data_quality.py",
+    "app_pages/units.py",
+    "app_pages/unit.py",
+    "app_pages/procedures.py",
+    "app_pages/simplification.py",
+    "app_pages/bieu_06a.py",
+    "app_pages/data_quality.py",
 )
 
 
@@ -117,7 +117,7 @@ def bench_pages() -> dict[str, list[float]]:
         st.cache_data.clear()
         app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
         app.switch_page(page)
-        if page == "pages/unit.py":
+        if page == "app_pages/unit.py":
             app.query_params["ma"] = _busiest_unit()
         app.run()
         assert not app.exception, (page, app.exception)
@@ -166,7 +166,7 @@ def main() -> None:
     _report("compute", bench_compute(args.rounds))
     _report("app", bench_app())
     for page, timings in bench_pages().items():
-        _report(page.removeprefix("pages/").removesuffix(".py"), timings)
+        _report(page.removeprefix("app_pages/").removesuffix(".py"), timings)
 
 
 if __name__ == "__main__":

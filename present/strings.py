@@ -249,7 +249,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến {data_end}",
         "Source: one-stop electronic system, data up to {data_end}",
     ),
-    # Report view and the report page (ui/report_view.py, pages/report.py, reports/)
+    # Report view and the report page (ui/report_view.py, app_pages/report.py, reports/)
     "nav.report": ("Báo cáo", "Report"),
     "report_view.label": ("Chế độ báo cáo", "Report view"),
     "report_view.help": (
@@ -740,7 +740,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The password needs at least {count} characters.",
     ),
     "passwords.mismatch": ("Hai lần nhập không khớp.", "The two entries differ."),
-    # Upload page (pages/upload.py)
+    # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),
     "upload.intro": (

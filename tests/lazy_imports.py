@@ -43,10 +43,10 @@ def use_the_app(exports: list[Path]) -> tuple[list[str], list[str], list[str]]:
     next(button for button in app.button if button.label == t("auth.submit", "vi")).click()
     app.run()
     titles, errors = [], []
-    for script in sorted((PROJECT_ROOT / "pages").glob("*.py")):
+    for script in sorted((PROJECT_ROOT / "app_pages").glob("*.py")):
         if script.stem == "unit":
             app.query_params["ma"] = UNIT
-        app.switch_page(f"pages/{script.name}").run()
+        app.switch_page(f"app_pages/{script.name}").run()
         if script.stem == "upload":
             app.file_uploader[0].set_value(files).run()
             next(b for b in app.button if b.label == t("upload.start", "vi")).click()

@@ -88,10 +88,10 @@ def test_a_commune_account_sees_its_commune_whatever_the_url_says(users: dict) -
     # Warehouse-wide counts and the data-quality page are the city's.
     assert not any("hồ sơ" in c and "Dữ liệu đến" in c for c in captions)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(str(PROJECT_ROOT / "pages" / "data_quality.py"))
+        app.switch_page(str(PROJECT_ROOT / "app_pages" / "data_quality.py"))
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(str(PROJECT_ROOT / "pages" / "upload.py"))
-    app.switch_page(str(PROJECT_ROOT / "pages" / "unit.py"))
+        app.switch_page(str(PROJECT_ROOT / "app_pages" / "upload.py"))
+    app.switch_page(str(PROJECT_ROOT / "app_pages" / "unit.py"))
     app.query_params["ma"] = "00002"
     app.run()
     assert not app.exception
@@ -102,9 +102,9 @@ def test_a_commune_account_sees_its_commune_whatever_the_url_says(users: dict) -
 def test_only_an_administrator_has_the_upload_page(users: dict) -> None:
     city = sign_in(app_with({"users": users}).run(), "thanhpho")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        city.switch_page(str(PROJECT_ROOT / "pages" / "upload.py"))
+        city.switch_page(str(PROJECT_ROOT / "app_pages" / "upload.py"))
     admin = sign_in(app_with({"users": users}).run(), "quantri")
-    admin.switch_page(str(PROJECT_ROOT / "pages" / "upload.py")).run()
+    admin.switch_page(str(PROJECT_ROOT / "app_pages" / "upload.py")).run()
     assert not admin.exception
     assert admin.title[0].value == t("upload.title", "vi")
     assert admin.file_uploader
@@ -148,8 +148,8 @@ def test_an_identity_provider_user_is_mapped_by_email(users: dict) -> None:
 def test_an_open_app_says_so_on_the_data_quality_page() -> None:
     app = app_with({}).run()
     assert app.metric  # open, as before
-    app.switch_page(str(PROJECT_ROOT / "pages" / "data_quality.py")).run()
+    app.switch_page(str(PROJECT_ROOT / "app_pages" / "data_quality.py")).run()
     assert not app.exception
     assert t("auth.open_notice", "vi") in [info.value for info in app.info]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(str(PROJECT_ROOT / "pages" / "upload.py"))
+        app.switch_page(str(PROJECT_ROOT / "app_pages" / "upload.py"))

@@ -125,12 +125,12 @@ def test_url_parameters_reproduce_a_view(monkeypatch: pytest.MonkeyPatch, tiny: 
 def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
     app = start_app(monkeypatch, tiny)
     app.pills(key="channel").set_value([2]).run()
-    app.switch_page("pages/data_quality.py").run()
+    app.switch_page("app_pages/data_quality.py").run()
     assert not app.exception
     assert app.title[0].value == "Chất lượng dữ liệu"
     assert app.pills(key="channel").value == [2]
     assert len(app.dataframe) == 5  # reasons, by file, rejected rows, loads, unit freshness
-    app.switch_page("pages/overview.py").run()
+    app.switch_page("app_pages/overview.py").run()
     assert app.pills(key="channel").value == [2]
     assert metric_values(app)["Tỷ lệ trực tuyến"] == "100,0 %"
 

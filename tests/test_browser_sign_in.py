@@ -103,17 +103,14 @@ def new_tab(browser: sync_api.Browser) -> sync_api.Page:
 
 
 def open_sign_in_form(tab: sync_api.Page, url: str) -> None:
-    """Open `url` and wait for the sign-in form's run to finish. The one dialog allowed is
-    the README's known limitation: Streamlit's "Page not found" on the first visit to a
-    sub-page after a restart (its pages/ folder convention); it is closed like a person would."""
+    """Open `url` and wait for the sign-in form's run to finish: no dialog (Streamlit's
+    "Page not found") and no exception box, even on a server's first runs."""
     tab.goto(url)
     tab.get_by_label(t("auth.password", "vi")).wait_for()
     tab.wait_for_selector('[data-test-script-state="notRunning"]')
-    dialog = tab.locator('[role="dialog"]')
-    if dialog.count():
-        assert dialog.inner_text().startswith("Page not found"), dialog.inner_text()
-        tab.keyboard.press("Escape")
-        dialog.wait_for(state="detached")
+    assert tab.locator('[role="dialog"]').count() == 0, tab.locator(
+        '[role="dialog"]'
+    ).all_inner_texts()
     assert tab.locator('[data-testid="stException"]').count() == 0
 
 

@@ -18,13 +18,13 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 PERIOD_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}
 HANOI = "Thành phố Hà Nội"
 PAGES = (
-    "pages/overview.py",
-    "pages/units.py",
-    "pages/procedures.py",
-    "pages/simplification.py",
-    "pages/bieu_06a.py",
-    "pages/data_quality.py",
-    "pages/report.py",
+    "app_pages/overview.py",
+    "app_pages/units.py",
+    "app_pages/procedures.py",
+    "app_pages/simplification.py",
+    "app_pages/bieu_06a.py",
+    "app_pages/data_quality.py",
+    "app_pages/report.py",
 )
 
 
@@ -102,7 +102,7 @@ def test_unit_view_of_a_unit_in_the_chosen_province(
 ) -> None:
     ba_dinh = next(unit.unit_code for unit in commune_units(1) if unit.name == "Phường Ba Đình")
     app = start_app(monkeypatch, national, province=HANOI, **PERIOD_VIEW)
-    app.switch_page("pages/unit.py")
+    app.switch_page("app_pages/unit.py")
     app.query_params["ma"] = ba_dinh
     app.run()
     assert not app.exception

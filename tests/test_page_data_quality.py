@@ -17,7 +17,7 @@ def test_page_shows_loads_rejections_and_freshness(
 ) -> None:
 
     app = start_app(monkeypatch, tiny)
-    app.switch_page("pages/data_quality.py").run()
+    app.switch_page("app_pages/data_quality.py").run()
     assert not app.exception
     tables = [frame.value for frame in app.dataframe]
     reasons, by_file, rows, loads, freshness = tables

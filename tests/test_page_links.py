@@ -20,7 +20,7 @@ from ui.auth import ADMIN_PAGES, CITY_PAGES
 
 LINK_CALLS = {"page_link", "switch_page"}
 SOURCES = [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "ui").glob("*.py"))]
-PAGES = sorted((PROJECT_ROOT / "pages").glob("*.py"))
+PAGES = sorted((PROJECT_ROOT / "app_pages").glob("*.py"))
 
 
 def link_calls(path: Path) -> list[tuple[str, ast.Call]]:
@@ -87,4 +87,4 @@ def test_links_in_pages_name_pages_every_account_has() -> None:
             assert script in urls, (path.name, call.lineno, script)
             assert urls[script] not in restricted, (path.name, call.lineno, script)
             seen += 1
-    assert seen >= 2  # pages/unit.py and pages/units.py link to each other
+    assert seen >= 2  # app_pages/unit.py and app_pages/units.py link to each other

@@ -19,7 +19,7 @@ def test_page_renders_and_filters_narrow_the_rankings(
 ) -> None:
 
     app = start_app(monkeypatch, tiny)
-    app.switch_page("pages/procedures.py").run()
+    app.switch_page("app_pages/procedures.py").run()
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     assert (metrics["Tổng số TTHC"], metrics["Cấp tỉnh"], metrics["Cấp xã"]) == ("3", "1", "2")

@@ -26,7 +26,7 @@ def test_page_renders_and_a_filter_narrows_the_actual_times(
 ) -> None:
 
     app = start_app(monkeypatch, sample_warehouse, period="Từ 01/07/2025")
-    app.switch_page("pages/simplification.py").run()
+    app.switch_page("app_pages/simplification.py").run()
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["TTHC liên quan kinh doanh"] == "807"

@@ -16,7 +16,7 @@ PERIOD_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-10", "2025-07-20"]}
 
 def test_league_renders_and_filters_narrow_it(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
     app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
-    app.switch_page("pages/units.py").run()
+    app.switch_page("app_pages/units.py").run()
     assert not app.exception
     assert app.title[0].value == "Phường, xã, đặc khu"
     table = app.dataframe[0].value
@@ -34,7 +34,7 @@ def test_league_renders_and_filters_narrow_it(monkeypatch: pytest.MonkeyPatch, t
 
 def test_unit_view_opens_from_its_url(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
     app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
-    app.switch_page("pages/unit.py")
+    app.switch_page("app_pages/unit.py")
     app.query_params["ma"] = "00001"
     app.run()
     assert not app.exception
@@ -50,7 +50,7 @@ def test_unknown_unit_in_the_url_gets_a_plain_message(
     monkeypatch: pytest.MonkeyPatch, tiny: Path
 ) -> None:
     app = start_app(monkeypatch, tiny)
-    app.switch_page("pages/unit.py")
+    app.switch_page("app_pages/unit.py")
     app.query_params["ma"] = "'; drop table units; --"
     app.run()
     assert not app.exception

@@ -105,7 +105,7 @@ def test_report_page_without_chromium_shows_a_plain_message(
     for key, value in NO_BROWSER.items():
         monkeypatch.setenv(key, value)
     app = start_app(monkeypatch, small)
-    app.switch_page("pages/report.py").run()
+    app.switch_page("app_pages/report.py").run()
     assert not app.exception
     assert app.title[0].value == "Báo cáo tình hình giải quyết thủ tục hành chính"
     assert any("chưa cài trình duyệt Chromium" in info.value for info in app.info)

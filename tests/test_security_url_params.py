@@ -16,7 +16,7 @@ from etl.settings import PROJECT_ROOT
 from tests.tiny_warehouse import build_tiny_warehouse
 
 APP = str(PROJECT_ROOT / "app.py")
-UNIT_PAGE = str(PROJECT_ROOT / "pages" / "unit.py")
+UNIT_PAGE = str(PROJECT_ROOT / "app_pages" / "unit.py")
 SQL = "' OR 1=1 --"
 NEUTRAL_SCOPE = "Thành phố Hải Phòng, 01/07–21/07/2025"
 

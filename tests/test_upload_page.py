@@ -22,7 +22,7 @@ from ui import uploads as upload
 from ui.passwords import make_hash
 
 APP = str(PROJECT_ROOT / "app.py")
-UPLOAD = str(PROJECT_ROOT / "pages" / "upload.py")
+UPLOAD = str(PROJECT_ROOT / "app_pages" / "upload.py")
 PASSWORD = "mat-khau-quan-tri"
 HOSTILE_NAME = "..\\..\\Báo cáo tháng 7\x07.csv"
 SHOWN_NAME = "Báo cáo tháng 7.csv"

@@ -24,7 +24,7 @@ from tests.conftest import query
 from tests.exports import VI_LABELS, application, table, write_csv, write_xlsx
 from tests.small_warehouse import build_small_warehouse
 
-PAGES = sorted((PROJECT_ROOT / "pages").glob("*.py"))
+PAGES = sorted((PROJECT_ROOT / "app_pages").glob("*.py"))
 
 
 @pytest.fixture(scope="module")

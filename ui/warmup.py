@@ -8,7 +8,7 @@ partial module when two threads import one circular package at once. `app.py` im
 module before anything else; Python's import lock makes every other first run wait at that
 line until the whole of it has run, so no page code starts while an import is under way.
 
-What: the modules the app's scripts import (read from `app.py` and `pages/*.py`, so a new page
+What: the modules the app's scripts import (read from `app.py` and `app_pages/*.py`, so a new page
 is covered without editing this file), the libraries those load only on first use (pandas,
 NumPy and PyArrow under Polars and Plotly, Jinja2 under the pandas Styler, orjson under
 Plotly's JSON, Polars' UDF inspector, kaleido for the PDF), and data that pulls in modules when
@@ -38,7 +38,7 @@ import polars as pl
 from present.format import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = (ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")))
+SCRIPTS = (ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py")))
 _LOG = logging.getLogger(__name__)
 # Plotly imports a module per trace type and per property object on first construction
 # (`plotly.graph_objs.layout.title._subtitle`, ...). Every trace type ui/ draws, and the whole

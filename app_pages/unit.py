@@ -26,7 +26,7 @@ from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, freshness_line
 from ui.tables import show_table
 
-UNITS_PAGE = "pages/units.py"
+UNITS_PAGE = "app_pages/units.py"
 UNIT_PARAM = "ma"
 SHOWN_CODE_CHARS = 20  # unit codes are 5 digits (agencies a little longer)
 TOP_PROCEDURES = 10

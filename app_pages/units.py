@@ -17,7 +17,7 @@ from ui.downloads import download_buttons
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
-UNIT_PAGE = "pages/unit.py"
+UNIT_PAGE = "app_pages/unit.py"
 UNIT_PARAM = "ma"  # /don-vi?ma=<unit code>
 SEARCH_KEY = "units_search"
 
