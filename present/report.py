@@ -1,6 +1,7 @@
 """What the A4 report says, for one view (period, filters, language): gathered once from
 `metrics/`, then laid out twice — by `app_pages/report.py` on screen and by
-`reports/document_html.py` for the PDF — so the page, its print and the PDF carry the same numbers and words.
+`reports/document_html.py` for the PDF — so the page, its print and the PDF carry the same
+numbers and words.
 
 No Streamlit calls here: `python -m reports pdf` builds the same report without a browser.
 """
