@@ -36,6 +36,7 @@ USERS = {"quantri": "admin", "thanhpho": "city", "an": "commune"}
 # The title each page shows, by url_path ("" is the default page, served at "/").
 TITLES = {
     "": t("overview.title", "vi"),
+    "tong-quan": t("overview.title", "vi"),
     "phuong-xa": t("units.title", "vi"),
     "don-vi": UNIT_NAME,
     "thu-tuc": t("procedures.title", "vi"),

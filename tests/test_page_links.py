@@ -55,11 +55,11 @@ def constants(path: Path) -> dict[str, str]:
 
 
 def url_paths_by_script() -> dict[str, str]:
-    """app.py's navigation: page script -> its url_path."""
+    """app.py's navigation: page script -> its url_path (the default page has none: "/")."""
     tree = ast.parse((PROJECT_ROOT / "app.py").read_text(encoding="utf-8"))
     return {
         ast.literal_eval(node.args[0]): ast.literal_eval(
-            next(k.value for k in node.keywords if k.arg == "url_path")
+            next((k.value for k in node.keywords if k.arg == "url_path"), ast.Constant(""))
         )
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"
