@@ -65,3 +65,31 @@ def test_a_swap_mid_run_restarts_the_run_on_the_new_version(
     app = AppTest.from_function(_swapping_app, default_timeout=60).run()
     assert not app.exception
     assert [element.value for element in app.markdown] == ["11 applications, run 2"]
+
+
+def _attached_aliases(con: duckdb.DuckDBPyConnection, live: Path) -> set[str]:
+    """The aliases under which the process has `live` attached (any of its versions)."""
+    rows = con.execute(
+        "select database_name from duckdb_databases() where path = ?", [str(live)]
+    ).fetchall()
+    return {name for (name,) in rows}
+
+
+def test_reads_of_one_version_share_one_attachment_until_a_newer_version_is_read(
+    tmp_path: Path,
+) -> None:
+    live = build_tiny_warehouse(tmp_path / "warehouse.duckdb")
+    old = current_version(live)
+    with snapshot(live, expected=old) as con:
+        first = _attached_aliases(con, live)
+    with snapshot(live, expected=old) as con, snapshot(live, expected=old) as other:
+        assert _attached_aliases(con, live) == first == _attached_aliases(other, live)
+        assert len(first) == 1
+    newer = tmp_path / "warehouse.duckdb.tmp"
+    shutil.copyfile(live, newer)
+    os.replace(newer, live)
+    with snapshot(live, expected=current_version(live)) as con:
+        assert con.sql("select count(*) from applications").fetchall() == [(12,)]
+    with snapshot(live, expected=current_version(live)) as con:
+        now = _attached_aliases(con, live)
+    assert len(now) == 1 and now.isdisjoint(first)  # the old version was let go

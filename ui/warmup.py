@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import gc
 import importlib
 import importlib.util
 import logging
@@ -116,6 +117,19 @@ def warm_up() -> None:
             level = logging.DEBUG if name in IF_PRESENT else logging.WARNING
             _LOG.log(level, "warm-up could not import %s: %s", name, error)
     _exercise_libraries()
+    _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """Move everything alive now (the imported modules, Plotly's validators, Babel's data: about
+    1.8 million objects that live as long as the process) out of the cyclic collector's reach.
+
+    Why: every page run allocates enough to trigger collections, and each older-generation
+    collection walked that whole heap again; frozen, a fresh page open costs a third less server
+    CPU (0.27 → 0.17 s p50 in `benchmarks/bench_crowd.py`). Garbage made after this point is
+    collected as before; the frozen objects were never going to be freed."""
+    gc.collect()
+    gc.freeze()
 
 
 warm_up()
