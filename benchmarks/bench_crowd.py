@@ -171,7 +171,13 @@ def crowd(base: str, pid: int, views: list[tuple[str, str]]) -> tuple[list[PageO
 
     def session(index: int, page: str, query: str) -> None:
         gate.wait()
-        results[index] = open_page(base, page, query)
+        started = time.perf_counter()
+        try:
+            results[index] = open_page(base, page, query)
+        except Exception as error:  # noqa: BLE001  (a session the server never served counts)
+            seconds = time.perf_counter() - started
+            failure = (f"{type(error).__name__}: {error}",)
+            results[index] = PageOpen(page, query, seconds, 0, failure, finished=False)
 
     threads = [
         threading.Thread(target=session, args=(i, page, query))
@@ -253,8 +259,8 @@ def _report(single: list[dict], crowds: dict, args: argparse.Namespace) -> None:
         f"server CPU per fresh page open, p50: {cpu_p50:.3f} s (target ≤ {TARGET_CPU_PER_OPEN_S} s: {verdict})"
     )
     if TARGET_CROWD in crowds:
-        worst = crowds[TARGET_CROWD]["max"]
-        verdict = "met" if worst <= TARGET_CROWD_WALL_S else "missed"
+        worst, failed = crowds[TARGET_CROWD]["max"], crowds[TARGET_CROWD]["failed"]
+        verdict = "met" if worst <= TARGET_CROWD_WALL_S and not failed else "missed"
         print(
             f"{TARGET_CROWD} simultaneous opens, all finished within: {worst:.2f} s (target ≤ {TARGET_CROWD_WALL_S} s: {verdict})"
         )
