@@ -26,6 +26,7 @@ from typing import NoReturn
 
 import duckdb
 
+from etl.dates import local_now
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
@@ -161,7 +162,7 @@ def _content(args: argparse.Namespace) -> bytes:
             view, metrics = pdf_command.load_report_view(
                 path, args.start, args.end, args.unit, args.lang, args.province
             )
-            return report_pdf(build_report(view, metrics, datetime.now()))
+            return report_pdf(build_report(view, metrics, local_now()))
         return _table_file(path, args)
     except pdf_command.UnknownUnit as unknown:
         raise CommandError(t("cli.bad_unit", LANG, unit=unknown)) from unknown

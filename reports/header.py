@@ -6,8 +6,7 @@ beside it, so the period and every active filter are spelled out with names, not
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from etl.dates import local_now
 from metrics.filters import Filters
 from metrics.options import FilterOptions
 from present import format as fmt
@@ -41,7 +40,7 @@ def header_block(
     ]
     active = [(t(key, lang), "; ".join(values)) for key, values in restrictions if values]
     lines += active or [(t("export.filters", lang), t("export.no_filters", lang))]
-    lines.append((t("export.made_at", lang), fmt.timestamp(datetime.now())))
+    lines.append((t("export.made_at", lang), fmt.timestamp(local_now())))
     return lines
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 import streamlit as st
 
+from etl.dates import local_today
 from etl.schema import CHANNELS
 from metrics.codes import COMMUNE_KINDS, LEVELS
 from metrics.filters import Filters
@@ -82,7 +83,7 @@ def _remember_range_for_custom() -> None:
 
 def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filters:
     """Draw the filters in the sidebar and return what they select."""
-    data_end = freshness.data_end or date.today()
+    data_end = freshness.data_end or local_today()
     data_start = freshness.data_start or data_end
     with st.sidebar:
         st.header(t("filters.header", lang))

@@ -5,11 +5,12 @@ the catalog and simplification, loads and rejections, and the A4 report."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import polars as pl
 import streamlit as st
 
+from etl.dates import local_now
 from metrics import (
     activity,
     bieu_06a,
@@ -159,4 +160,4 @@ def report_pdf_bytes(
 ) -> bytes:
     """The A4 PDF of this view, made once per (version, filters, language); `_view` and
     `_metrics` are what those keys stand for (not hashed)."""
-    return report_pdf(build_report(_view, _metrics, datetime.now()))
+    return report_pdf(build_report(_view, _metrics, local_now()))
