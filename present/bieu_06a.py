@@ -55,5 +55,5 @@ def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> s
     """The province, or the chosen units' names when the report is for some units only."""
     if not filters.unit_codes:
         return province
-    names = {unit.code: unit.name for unit in options.units}
+    names = {unit.code: unit.name for unit in options.every_unit}
     return ", ".join(names.get(code, code) for code in filters.unit_codes)

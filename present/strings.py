@@ -249,6 +249,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến {data_end}",
         "Source: one-stop electronic system, data up to {data_end}",
     ),
+    # Units, agencies, local time (issue 12)
+    "kind.so_nganh": ("Sở, ngành", "Provincial agency"),
+    "league.total": ("Tổng cộng", "Total"),
+    "league.file_title": (
+        "Hồ sơ theo đơn vị (phường, xã, đặc khu; sở, ngành)",
+        "Applications by unit (wards and communes; provincial agencies)",
+    ),
+    "agencies.title": ("Sở, ngành", "Provincial agencies"),
+    "agencies.count": ("{total} sở, ngành", "{total} provincial agencies"),
+    "agencies.hint": (
+        "Hồ sơ do sở, ngành trực tiếp tiếp nhận; chọn một dòng để mở trang riêng của sở, ngành.",
+        "Applications the agencies receive themselves; pick a row to open the agency's page.",
+    ),
+    "league.city_total": (
+        "Hai bảng cộng lại: {received} hồ sơ tiếp nhận mới, {to_handle} cần giải quyết, "
+        "{resolved} đã giải quyết — đúng bằng số của toàn địa bàn với cùng bộ lọc.",
+        "Both tables together: {received} received, {to_handle} to handle, {resolved} "
+        "resolved — the figures of the whole area for the same filters.",
+    ),
+    "agency.back": ("Tất cả sở, ngành", "All provincial agencies"),
+    "unit.files": ("Biểu II.06a và báo cáo của đơn vị", "The unit's Biểu II.06a and report"),
+    "unit.bieu_download": ("Tải Biểu II.06a (XLSX)", "Download Biểu II.06a (XLSX)"),
+    "unit.pdf_download": ("Tải báo cáo PDF", "Download the PDF report"),
+    "cli.ambiguous_unit": (
+        "«{unit}» khớp với nhiều đơn vị ({names}); hãy ghi đủ dấu hoặc dùng mã đơn vị",
+        "«{unit}» matches several units ({names}); type it with its marks or use the code",
+    ),
     # Report view and the report page (ui/report_view.py, app_pages/report.py, reports/)
     "nav.report": ("Báo cáo", "Report"),
     "report_view.label": ("Chế độ báo cáo", "Report view"),
@@ -634,10 +661,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "invalid province code: {value} (use a number, e.g. 31)",
     ),
     "cli.bad_unit": (
-        'không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số hoặc tên, ví dụ '
-        '"Phường An Biên")',
-        'no unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
-        '"Phường An Biên")',
+        'không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số, mã sở, ngành như '
+        '31.STC, hoặc tên, ví dụ "Phường An Biên", "Sở Tài chính")',
+        'no unit "{unit}" in the warehouse (use the 5-digit code, an agency code such as '
+        '31.STC, or the name, e.g. "Phường An Biên", "Sở Tài chính")',
     ),
     "cli.bad_suffix": (
         "tệp ra phải có đuôi {suffixes}: {path}",

@@ -31,7 +31,7 @@ from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
 from metrics.options import filter_options
-from metrics.units_league import league_table
+from metrics.units_league import AGENCY_KINDS, league_table
 from present import league
 from present.format import LANGS, Lang
 from present.places import place_name
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
                 option, dest=dest, type=_day, required=True, help="YYYY-MM-DD | DD/MM/YYYY"
             )
         command.add_argument(
-            "--unit", nargs="+", action="extend", default=[], help="mã (5 chữ số) hoặc tên"
+            "--unit", nargs="+", action="extend", default=[], help="mã (11311, 31.STC) hoặc tên"
         )
         command.add_argument("--province", nargs="+", type=_province, default=[], help="mã tỉnh")
         command.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
@@ -147,8 +147,11 @@ def _table_file(path: Path, args: argparse.Namespace) -> bytes:
         province = place_name(options, filters.province_codes, LANG)
         if args.command == "bieu-06a":
             return bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
-        frame = labelled(league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG)
-    header = header_block(t("units.title", LANG), filters, options, province, LANG)
+        rows = league.every_unit_rows(
+            league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
+        )
+    frame = labelled(rows, league.COLUMNS, LANG)
+    header = header_block(t("league.file_title", LANG), filters, options, province, LANG)
     if args.out.suffix.lower() == ".csv":
         return csv_bytes(frame, header)
     return xlsx_bytes(frame, header, kinds(league.COLUMNS, LANG), league.SUBJECT)
@@ -164,6 +167,11 @@ def _content(args: argparse.Namespace) -> bytes:
             )
             return report_pdf(build_report(view, metrics, local_now()))
         return _table_file(path, args)
+    except pdf_command.AmbiguousUnit as ambiguous:
+        names = ", ".join(ambiguous.names)
+        raise CommandError(
+            t("cli.ambiguous_unit", LANG, unit=ambiguous.text, names=names)
+        ) from ambiguous
     except pdf_command.UnknownUnit as unknown:
         raise CommandError(t("cli.bad_unit", LANG, unit=unknown)) from unknown
     except pdf_command.UnknownProvince as unknown:

@@ -28,7 +28,7 @@ def header_block(
             t("export.period_value", lang, start=fmt.day(filters.start), end=fmt.day(filters.end)),
         ),
     ]
-    units = {unit.code: unit.name for unit in options.units}
+    units = {unit.code: unit.name for unit in options.every_unit}
     agencies = dict(options.agencies)
     restrictions = [
         ("filters.level", [t(f"level.{v}", lang) for v in filters.levels]),

@@ -65,8 +65,13 @@ def load_channel_mix(version: WarehouseVersion, filters: Filters) -> pl.DataFram
 
 
 @cached
-def load_league(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: units_league.league_table(con, filters))
+def load_league(
+    version: WarehouseVersion,
+    filters: Filters,
+    kinds: tuple[str, ...] = units_league.COMMUNE_KINDS,
+) -> pl.DataFrame:
+    """The league of `kinds`: wards and communes, or `units_league.AGENCY_KINDS`."""
+    return read(version, lambda con: units_league.league_table(con, filters, kinds))
 
 
 @cached
