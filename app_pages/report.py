@@ -73,6 +73,7 @@ if report.units:
         with column:
             st.markdown(f"**{table.title}**")
             st.table(pl.DataFrame(list(table.rows), schema=list(table.columns), orient="row"))
+    st.caption(report.units_note)
 
 with st.container(key="keep_fields"):
     st.subheader(t("section.fields", lang))

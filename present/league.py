@@ -7,6 +7,7 @@ from __future__ import annotations
 import polars as pl
 
 from metrics.codes import AGENCY_KIND, COMMUNE_KINDS
+from metrics.rankings import ranked
 from metrics.units_league import league_total
 from present.format import Lang
 from present.strings import t
@@ -15,6 +16,7 @@ from present.tables import Column
 SUBJECT = "ho-so-theo-xa"
 AGENCY_SUBJECT = "ho-so-theo-so-nganh"
 COLUMNS = (
+    Column("rank", "col.rank", "count"),
     Column("name", "col.unit_name", "text"),
     Column("unit_code", "col.unit_code", "text"),
     Column("kind_label", "col.unit_kind", "text"),
@@ -35,10 +37,12 @@ BARS = ("col.resolution_rate", "col.on_time_rate", "col.online_share")
 
 
 def league_rows(table: pl.DataFrame, lang: Lang) -> pl.DataFrame:
-    """The league table (`metrics.units_league.league_table`) with the unit kind spelled out:
-    every column COLUMNS names."""
+    """The league table (`metrics.units_league.league_table`) with the unit kind spelled out
+    and each unit's rank by on-time rate within its league (none below the minimum
+    denominator): every column COLUMNS names."""
     kinds = (*COMMUNE_KINDS, AGENCY_KIND)
-    return table.with_columns(
+    ranks = ranked(table, "on_time_rate").select("unit_code", "rank")
+    return table.join(ranks, on="unit_code", how="left", maintain_order="left").with_columns(
         pl.col("kind").replace_strict({k: t(f"kind.{k}", lang) for k in kinds}).alias("kind_label")
     )
 

@@ -7,6 +7,7 @@ are proper nouns and are shown as the warehouse spells them in both languages.
 
 from __future__ import annotations
 
+from metrics.rankings import MIN_DENOMINATOR
 from present.format import Lang
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -230,9 +231,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank.on_time_rate": ("tỷ lệ đúng hạn", "on-time rate"),
     "rank.online_share": ("tỷ lệ trực tuyến", "online share"),
     "rank.hint": (
-        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ sơ.",
+        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ "
+        "sơ ở mẫu số của tỷ lệ (cần giải quyết; tiếp nhận mới); tỷ lệ bằng nhau thì đồng hạng.",
         "Click a unit to filter every chart by it. Units with fewer than {min} applications "
-        "are not ranked.",
+        "in the rate's denominator (to handle; received) are not ranked; equal rates share a "
+        "rank.",
     ),
     "rank.empty": (
         "Không có đơn vị nào đủ số hồ sơ để xếp hạng.",
@@ -252,6 +255,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Units, agencies, local time (issue 12)
     "kind.so_nganh": ("Sở, ngành", "Provincial agency"),
     "league.total": ("Tổng cộng", "Total"),
+    "col.rank": (
+        f"Hạng theo tỷ lệ đúng hạn (đơn vị từ {MIN_DENOMINATOR} hồ sơ cần giải quyết)",
+        f"Rank by on-time rate (units with {MIN_DENOMINATOR} or more to handle)",
+    ),
+    "rank.tied": ("{rank} (đồng hạng)", "{rank} (tied)"),
+    "rank.rule.on_time_rate": (
+        "Chỉ xếp hạng đơn vị có từ {min} hồ sơ cần giải quyết; tỷ lệ hiển thị bằng nhau thì "
+        "đồng hạng.",
+        "Only units with {min} or more applications to handle are ranked; equal rates as "
+        "shown share a rank.",
+    ),
+    "rank.rule.online_share": (
+        "Chỉ xếp hạng đơn vị có từ {min} hồ sơ tiếp nhận mới; tỷ lệ hiển thị bằng nhau thì "
+        "đồng hạng.",
+        "Only units with {min} or more applications received are ranked; equal rates as "
+        "shown share a rank.",
+    ),
     "league.file_title": (
         "Hồ sơ theo đơn vị (phường, xã, đặc khu; sở, ngành)",
         "Applications by unit (wards and communes; provincial agencies)",
@@ -315,7 +335,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Under each figure: the change against the previous period of equal length ({period}).",
     ),
     "report.section.kpis": ("Chỉ tiêu chính", "Key figures"),
-    "report.col.rank": ("STT", "No."),
+    "report.col.rank": ("Hạng", "Rank"),
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.ratio.on_time_rate": ("Đúng hạn / cần giải quyết", "On time / to handle"),
     "report.ratio.online_share": ("Trực tuyến / tiếp nhận", "Online / received"),

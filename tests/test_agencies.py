@@ -172,7 +172,7 @@ def test_league_table_file_lists_agencies_and_the_city_total(
         tiny, "league-table", "--from", "2025-07-10", "--to", "2025-07-20", "--out", str(out)
     )
     assert run.returncode == 0, run.stderr
-    names = [row[0] for row in sheet_cells(out)]
+    names = [row[1] for row in sheet_cells(out)]
     assert names[-2:] == ["Sở Tư pháp", "Tổng cộng"]
 
 

@@ -72,8 +72,8 @@ def test_league_download_equals_the_table_shown(tmp_path: Path) -> None:
     rows = _csv_rows(csv_bytes(shown, header))
     body = rows[len(header) + 1 :]
     assert body[0] == shown.columns
-    assert [row[0] for row in body[1:]] == shown["Đơn vị"].to_list()
-    assert [int(row[3]) for row in body[1:]] == shown["Tiếp nhận mới"].to_list()
+    assert [row[1] for row in body[1:]] == shown["Đơn vị"].to_list()
+    assert [int(row[4]) for row in body[1:]] == shown["Tiếp nhận mới"].to_list()
     path = tmp_path / "l.xlsx"
     path.write_bytes(xlsx_bytes(shown, header, kinds(league.COLUMNS, "vi"), league.SUBJECT))
     sheet = fastexcel.read_excel(path).load_sheet(0, header_row=len(header) + 1).to_polars()
