@@ -40,7 +40,7 @@ def download_buttons(
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             t("download.csv", view.lang),
-            data=lambda: csv_bytes(frame, header()),
+            data=lambda: csv_bytes(frame, kinds),
             file_name=file_name(subject, shown, "csv"),
             mime="text/csv",
             icon=":material/download:",
