@@ -24,7 +24,7 @@ where kind = ?
 order by unit_code
 """
 
-_FIELDS = "select distinct field from procedures order by field"
+_FIELDS = "select distinct field from procedures order by field collate vi"
 
 _PROVINCES = "select distinct province_code from units order by province_code"
 

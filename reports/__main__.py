@@ -159,7 +159,7 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
             args.out: csv_bytes(frame, column_kinds),
             side_note_path(args.out): side_note(header),
         }
-    return {args.out: xlsx_bytes(frame, header, column_kinds, league.SUBJECT)}
+    return {args.out: xlsx_bytes(frame, header, column_kinds)}
 
 
 def _content(args: argparse.Namespace) -> dict[Path, bytes]:

@@ -36,7 +36,7 @@ def bieu_06a_xlsx(
     assert identities_hold(rows), "Biểu II.06a identities broken: (3) = (4)+(5)+(6) = (7)+(11)"
     buffer = io.BytesIO()
     with xlsxwriter.Workbook(buffer, {"in_memory": True}) as book:
-        sheet = book.add_worksheet("Bieu II.06a")
+        sheet = book.add_worksheet(t("bieu.sheet", lang))
         width = 2 + len(VALUE_COLUMNS)
         centred = {"align": "center", "valign": "vcenter", "text_wrap": True}
         title = book.add_format({"bold": True, "font_size": 13} | centred)

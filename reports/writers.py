@@ -34,13 +34,15 @@ BOM = "\ufeff"
 # Excel number formats per kind; Excel shows them with the reader's own separators.
 NUMBER_FORMATS: dict[Kind, str] = {
     "count": "#,##0",
-    "rate": "0.0%",
+    "rate": '0.0" %"',  # 58,5 %: the space present/format.py writes
     "days": "#,##0.0",
     "date": "dd/mm/yyyy",
     "datetime": "dd/mm/yyyy hh:mm",
     "text": "@",
 }
 MAX_COLUMN_WIDTH = 60
+MAX_SHEET_NAME = 31
+SHEET_FORBIDDEN = frozenset("[]:*?/\\")
 # Decimals a CSV keeps, per kind: a rate as shown (58,5 %), days to a tenth (4,2 ngày).
 CSV_DIGITS: dict[Kind, int] = {"rate": SHOWN_DIGITS, "days": 1}
 
@@ -103,13 +105,19 @@ def write_header_block(
     return len(header) + 1
 
 
-def xlsx_bytes(
-    frame: pl.DataFrame, header: HeaderBlock, kinds: Mapping[str, Kind], sheet_name: str
-) -> bytes:
-    """The table as an XLSX workbook of one sheet, under its header block."""
+def sheet_name(title: str) -> str:
+    """A sheet named as people read it, with its marks ("Phường, xã, đặc khu"), within what
+    Excel allows: 31 characters, none of [ ] : * ? / \\, no quote at either end."""
+    cleaned = "".join("-" if char in SHEET_FORBIDDEN else char for char in title)
+    return cleaned[:MAX_SHEET_NAME].strip("' ").rstrip(",;(-") or "Bảng"
+
+
+def xlsx_bytes(frame: pl.DataFrame, header: HeaderBlock, kinds: Mapping[str, Kind]) -> bytes:
+    """The table as an XLSX workbook of one sheet, named after the file's title (the first
+    line of its header block), under its header block."""
     buffer = io.BytesIO()
     with xlsxwriter.Workbook(buffer, {"in_memory": True}) as book:
-        sheet = book.add_worksheet(sheet_name[:31])
+        sheet = book.add_worksheet(sheet_name(header[0][1]))
         top = write_header_block(book, sheet, header, max(2, frame.width))
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1})
         formats = {

@@ -52,7 +52,7 @@ def test_csv_neutralises_formulas_and_keeps_numbers() -> None:
 
 def test_xlsx_writes_text_as_text_and_numbers_as_numbers(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
-    path.write_bytes(xlsx_bytes(HOSTILE, HEADER, {"Tên": "text", "Số": "count"}, "thu"))
+    path.write_bytes(xlsx_bytes(HOSTILE, HEADER, {"Tên": "text", "Số": "count"}))
     sheet = fastexcel.read_excel(path).load_sheet(0, header_row=len(HEADER) + 1).to_polars()
     assert sheet["Tên"].to_list() == HOSTILE["Tên"].to_list()  # strings, not formulas
     assert sheet["Số"].dtype == pl.Float64 and sheet["Số"].to_list() == [1, 2, 3, 4, 5]
@@ -76,7 +76,7 @@ def test_league_download_equals_the_table_shown(tmp_path: Path) -> None:
     assert [row[1] for row in rows[1:]] == shown["Đơn vị"].to_list()
     assert [int(row[4]) for row in rows[1:]] == shown["Tiếp nhận mới"].to_list()
     path = tmp_path / "l.xlsx"
-    path.write_bytes(xlsx_bytes(shown, header, kinds(league.COLUMNS, "vi"), league.SUBJECT))
+    path.write_bytes(xlsx_bytes(shown, header, kinds(league.COLUMNS, "vi")))
     sheet = fastexcel.read_excel(path).load_sheet(0, header_row=len(header) + 1).to_polars()
     assert sheet.columns == shown.columns
     assert sheet["Tiếp nhận mới"].to_list() == shown["Tiếp nhận mới"].to_list()

@@ -97,9 +97,7 @@ def test_a_page_csv_download_quotes_formula_like_cells(hostile: Path) -> None:
 
 def test_a_page_xlsx_download_writes_them_as_text(hostile: Path) -> None:
     _, frame, header = _page_frame(hostile)
-    formulas, strings = _xlsx_formulas_and_strings(
-        xlsx_bytes(frame, header, kinds(COLUMNS, "vi"), "thu-tuc")
-    )
+    formulas, strings = _xlsx_formulas_and_strings(xlsx_bytes(frame, header, kinds(COLUMNS, "vi")))
     assert formulas == []
     assert "=HYPERLINK(" in strings and "+cmd|" in strings
 

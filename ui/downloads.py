@@ -49,7 +49,7 @@ def download_buttons(
         )
         st.download_button(
             t("download.xlsx", view.lang),
-            data=lambda: xlsx_bytes(frame, header(), kinds, subject),
+            data=lambda: xlsx_bytes(frame, header(), kinds),
             file_name=file_name(subject, shown, "xlsx"),
             mime=XLSX_MIME,
             icon=":material/table_view:",
