@@ -256,6 +256,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.so_nganh": ("Sở, ngành", "Provincial agency"),
     "league.total": ("Tổng cộng", "Total"),
     "bieu.sheet": ("Biểu II.06a", "Biểu II.06a"),
+    "bieu.filters_line": ("Lọc theo: {filters}", "Filtered by: {filters}"),
+    "bieu.signed_at": (
+        "{place}, ngày {day} tháng {month} năm {year}",
+        "{place}, {day}/{month}/{year}",
+    ),
+    "bieu.preparer": ("Người lập biểu", "Prepared by"),
+    "bieu.head": ("Thủ trưởng đơn vị", "Head of the unit"),
+    "bieu.sign": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "bieu.sign_seal": ("(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name and seal)"),
     "col.rank": (
         f"Hạng theo tỷ lệ đúng hạn (đơn vị từ {MIN_DENOMINATOR} hồ sơ cần giải quyết)",
         f"Rank by on-time rate (units with {MIN_DENOMINATOR} or more to handle)",
