@@ -80,3 +80,16 @@ def test_the_form_ends_with_its_signature_block(tiny: Path, tmp_path: Path) -> N
 )
 def test_place_and_date_as_documents_write_them(day: date, written: str) -> None:
     assert signed_at("Hải Phòng", day, "vi") == written
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_the_biểu_page_names_its_filters(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
+    from tests.test_app_shell import start_app
+
+    app = start_app(monkeypatch, tiny, period="Tùy chọn", dates=["2025-07-10", "2025-07-20"])
+    app.switch_page("app_pages/bieu_06a.py").run()
+    assert not app.exception
+    assert not [c for c in app.caption if c.value.startswith("Lọc theo")]
+    app.pills(key="channel").set_value([2]).run()
+    assert not app.exception
+    assert "Lọc theo: Kênh nộp: Trực tuyến" in [c.value for c in app.caption]
