@@ -1,4 +1,5 @@
-"""CSV and XLSX buttons under a table: the same frame the page shows, with the view's header.
+"""CSV and XLSX buttons under a table: the same frame the page shows (the XLSX under the
+view's header block; the CSV with its column names on the first line).
 
 The files are made only when a button is clicked (Streamlit calls `data` then), so offering
 downloads costs a page nothing on a filter change.
