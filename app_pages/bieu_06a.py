@@ -3,12 +3,14 @@ screen and as an XLSX file in the official layout (also `python -m reports bieu-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from present.bieu_06a import bieu_table, period_line, reporting_unit
+from present.bieu_06a import bieu_table, filters_line, period_line, reporting_unit
 from present.strings import t
 from reports.bieu_06a import SUBJECT, bieu_06a_file
-from reports.header import file_name
+from reports.header import file_name, filter_lines
 from ui import loaders
 from ui.downloads import XLSX_MIME, download_buttons
 from ui.shell import current_view, page_header
@@ -25,6 +27,10 @@ st.caption(
     + " · "
     + t("bieu.unit_of_count", lang)
 )
+# A filtered form says so under its heading, as the printed sheet does.
+filtered = filters_line(filter_lines(replace(filters, unit_codes=()), view.options, lang), lang)
+if filtered:
+    st.caption(filtered)
 st.info(t("bieu.convention", lang), icon=":material/info:")
 
 rows = loaders.load_bieu_rows(version, filters)

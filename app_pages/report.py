@@ -7,12 +7,12 @@ browser (Ctrl+P) and the downloaded PDF say the same thing.
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 
 import polars as pl
 import streamlit as st
 
+from etl.dates import local_now
 from present.report import build_report
 from present.safe_text import markdown_text
 from present.strings import t
@@ -27,7 +27,7 @@ view = current_view()
 fixed_width_layout()
 lang, filters, version = view.lang, view.filters, view.version
 metrics = load_report_metrics(version, filters, view.freshness.data_start)
-report = build_report(view, metrics, datetime.now())
+report = build_report(view, metrics, local_now())
 
 st.title(report.title)
 place, *lines = report.header
@@ -73,6 +73,7 @@ if report.units:
         with column:
             st.markdown(f"**{table.title}**")
             st.table(pl.DataFrame(list(table.rows), schema=list(table.columns), orient="row"))
+    st.caption(report.units_note)
 
 with st.container(key="keep_fields"):
     st.subheader(t("section.fields", lang))

@@ -1,17 +1,19 @@
-"""One ward or commune: its KPIs against the median unit, its trend, its busiest procedures
-and fields, and its overdue applications, oldest first. Opened from the league table or
-directly from a URL such as `/don-vi?ma=11311`; the filter bar's period and filters apply."""
+"""One unit, a ward or commune or a sở, ngành: its KPIs against the median unit of its league,
+its trend, its busiest procedures and fields, its overdue applications, oldest first, and its
+own Biểu II.06a and PDF report. Opened from a league table or directly from a URL such as
+`/don-vi?ma=11311` or `/don-vi?ma=31.STC`; the filter bar's period and filters apply."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import polars as pl
 import streamlit as st
 
 from metrics.activity import default_grain
 from metrics.catalog import busiest
-from metrics.units_league import city_median, unit_filters
+from metrics.units_league import AGENCY_KINDS, city_median, unit_filters
 from present import format as fmt
 from present import overview_charts as charts
 from present.analyst_charts import unit_vs_median
@@ -19,9 +21,13 @@ from present.league import league_rows
 from present.safe_text import markdown_text
 from present.strings import t
 from present.tables import Column, kinds, labelled
+from reports.bieu_06a import SUBJECT as BIEU_SUBJECT
+from reports.bieu_06a import bieu_06a_file
+from reports.header import file_name
+from reports.render import chromium_available
 from ui import loaders
 from ui.charts import show_chart
-from ui.downloads import download_buttons
+from ui.downloads import XLSX_MIME, download_buttons
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, freshness_line
 from ui.tables import show_table
@@ -50,12 +56,17 @@ PROCEDURE_COLUMNS = (
 
 view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
-# Every ward and commune, whatever units or kinds the filter bar picked: the median is the city's.
+# Every unit of its league, whatever units or kinds the filter bar picked: the median is the
+# city's typical ward or commune, or its typical sở, ngành.
 every_unit = replace(filters, unit_codes=(), unit_kinds=())
-league = league_rows(loaders.load_league(version, every_unit), lang)
 code = st.query_params.get(UNIT_PARAM, "")
+league = league_rows(loaders.load_league(version, every_unit), lang)
+if league.filter(pl.col("unit_code") == code).is_empty():
+    league = league_rows(loaders.load_league(version, every_unit, AGENCY_KINDS), lang)
 match = league.filter(pl.col("unit_code") == code)
-st.page_link(UNITS_PAGE, label=t("unit.back", lang), icon=":material/arrow_back:")
+is_agency = any(unit.code == code for unit in view.options.agency_units)
+back = "agency.back" if is_agency else "unit.back"
+st.page_link(UNITS_PAGE, label=t(back, lang), icon=":material/arrow_back:")
 if match.is_empty():
     st.title(t("units.title", lang))
     # The code came from the URL: echoed as plain text, and only its start.
@@ -133,3 +144,34 @@ else:
         t("unit.overdue", lang) + " — " + row["name"],
         scoped,
     )
+
+# The unit's own Biểu II.06a and A4 report: the same files as the Biểu and report pages make
+# for a view of this unit alone (also `python -m reports bieu-06a --unit CODE`).
+st.subheader(t("unit.files", lang))
+unit_view = replace(view, filters=scoped)
+bieu_column, pdf_column = st.columns(2)
+with bieu_column:
+    rows = loaders.load_bieu_rows(version, scoped)
+    st.download_button(
+        t("unit.bieu_download", lang),
+        data=partial(bieu_06a_file, rows, scoped, view.options, view.province, lang),
+        file_name=file_name(f"{BIEU_SUBJECT}_{code}", scoped, "xlsx"),
+        mime=XLSX_MIME,
+        icon=":material/description:",
+        on_click="ignore",
+        key="unit_bieu_06a",
+    )
+with pdf_column:
+    if chromium_available():
+        metrics = loaders.load_report_metrics(version, scoped, view.freshness.data_start)
+        st.download_button(
+            t("unit.pdf_download", lang),
+            data=partial(loaders.report_pdf_bytes, version, scoped, lang, unit_view, metrics),
+            file_name=file_name(f"bao-cao_{code}", scoped, "pdf"),
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            on_click="ignore",
+            key="unit_pdf",
+        )
+    else:
+        st.info(t("report.no_chromium", lang))

@@ -1,11 +1,15 @@
-"""Wards and communes: all commune-level units ranked on one table, and where each stands on
-online share against on-time rate. Picking a row opens that unit's own view."""
+"""Units: the wards and communes ranked on one table, the sở, ngành on another, each closed by
+its total row (the two totals add up to the city's figure), and where each ward or commune
+stands on online share against on-time rate. Picking a row opens that unit's own view."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
 from metrics.search import matching
+from metrics.units_league import AGENCY_KINDS, league_total
+from present import format as fmt
 from present import league
 from present.analyst_charts import units_scatter
 from present.strings import t
@@ -26,13 +30,16 @@ lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "units.title")
 scope = scope_text(view)
 
-table = league.league_rows(loaders.load_league(version, filters), lang)
+communes = loaders.load_league(version, filters)
+agencies = loaders.load_league(version, filters, AGENCY_KINDS)
+table = league.league_rows(communes, lang)
 query = st.text_input(
     t("units.search", lang), key=SEARCH_KEY, placeholder=t("units.search_hint", lang)
 )
 shown = matching(table, query, ["name", "unit_code"])
-frame = labelled(shown, league.COLUMNS, lang)
+frame = labelled(league.with_total(shown, lang, over=table), league.COLUMNS, lang)
 column_kinds = kinds(league.COLUMNS, lang)
+bars = [t(key, lang) for key in league.BARS]
 
 table_column, chart_column = st.columns([3, 2])
 with table_column:
@@ -41,7 +48,7 @@ with table_column:
         frame,
         column_kinds,
         lang,
-        bars=[t(key, lang) for key in league.BARS],
+        bars=bars,
         key="units_table",
         selectable=True,
         height=TABLE_HEIGHT,
@@ -52,6 +59,33 @@ with chart_column:
     show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
     st.caption(t("units.scatter_note", lang))
 
-rows = selection.selection.rows if selection is not None else []
-if rows:
-    st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: shown["unit_code"][rows[0]]})
+st.subheader(t("agencies.title", lang))
+agency_rows = league.league_rows(agencies, lang)
+agency_frame = labelled(league.with_total(agency_rows, lang), league.COLUMNS, lang)
+st.caption(t("agencies.count", lang, total=len(agency_rows)))
+agency_selection = show_table(
+    agency_frame, column_kinds, lang, bars=bars, key="agencies_table", selectable=True
+)
+st.caption(t("agencies.hint", lang))
+download_buttons(view, agency_frame, column_kinds, league.AGENCY_SUBJECT, t("agencies.title", lang))
+city = league_total(pl.concat([communes, agencies]))
+st.caption(
+    t(
+        "league.city_total",
+        lang,
+        received=fmt.number(city["received"], lang),
+        to_handle=fmt.number(city["to_handle"], lang),
+        resolved=fmt.number(city["resolved"], lang),
+    )
+)
+
+
+def _picked(picked: object, rows: pl.DataFrame) -> str | None:
+    """The unit code of the picked row; None for no pick or the total row."""
+    indices = picked.selection.rows if picked is not None else []
+    return rows["unit_code"][indices[0]] if indices and indices[0] < rows.height else None
+
+
+code = _picked(selection, shown) or _picked(agency_selection, agency_rows)
+if code:
+    st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: code})

@@ -27,7 +27,7 @@ from metrics.breakdown import counts_by
 from metrics.codes import LEVELS
 from metrics.filters import Filters
 from metrics.measures import Derived, derived_expression
-from metrics.text import vi_sort_key
+from metrics.text import vi_sorted
 
 # Form column number -> the column in code, as a sum of the period counts (metrics.measures).
 FORM: dict[int, Derived] = {
@@ -62,7 +62,7 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
         fields = per_field.filter(pl.col("level") == level)
         if fields.is_empty():
             continue
-        order = sorted(fields["field"], key=vi_sort_key)
+        order = vi_sorted(fields["field"])
         fields = fields.sort(pl.col("field").replace_strict(order, list(range(len(order)))))
         parts.append(_total(fields, LEVEL_TOTAL, level))
         parts.append(

@@ -8,7 +8,7 @@ import duckdb
 
 from etl.units import province_name
 from metrics.access import Access
-from metrics.codes import COMMUNE_KINDS
+from metrics.codes import AGENCY_KIND, COMMUNE_KINDS
 
 _COMMUNE_UNITS = """
 select unit_code, name, kind, province_code
@@ -17,7 +17,14 @@ where kind in (?, ?, ?)
 order by unit_code
 """
 
-_FIELDS = "select distinct field from procedures order by field"
+_AGENCY_UNITS = """
+select unit_code, name, kind, province_code
+from units
+where kind = ?
+order by unit_code
+"""
+
+_FIELDS = "select distinct field from procedures order by field collate vi"
 
 _PROVINCES = "select distinct province_code from units order by province_code"
 
@@ -47,6 +54,14 @@ class FilterOptions:
     agencies: tuple[tuple[str, str], ...]  # (agency_code, name)
     # (province_code, official name) of every province the warehouse holds units of
     provinces: tuple[tuple[int, str], ...] = ()
+    # The sở, ngành that receive applications themselves (units.kind so_nganh): units too,
+    # with their own league table, page, Biểu II.06a and report.
+    agency_units: tuple[Unit, ...] = ()
+
+    @property
+    def every_unit(self) -> tuple[Unit, ...]:
+        """Every unit that receives applications: the commune-level ones, then the agencies."""
+        return self.units + self.agency_units
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
@@ -54,7 +69,10 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     fields = tuple(row[0] for row in con.sql(_FIELDS).fetchall())
     agencies = tuple((code, name) for code, name in con.sql(_AGENCIES).fetchall())
     provinces = tuple((code, _province_name(code)) for (code,) in con.sql(_PROVINCES).fetchall())
-    return FilterOptions(units, fields, agencies, provinces)
+    agency_units = tuple(
+        Unit(*row) for row in con.sql(_AGENCY_UNITS, params=[AGENCY_KIND]).fetchall()
+    )
+    return FilterOptions(units, fields, agencies, provinces, agency_units)
 
 
 def _province_name(code: int) -> str:
@@ -70,9 +88,12 @@ def options_for(options: FilterOptions, access: Access) -> FilterOptions:
     an agency account's agency picker its own agency (the scope enforces the rest)."""
     if access.role == "commune":
         return replace(
-            options, units=tuple(u for u in options.units if u.code in access.unit_codes)
+            options,
+            units=tuple(u for u in options.units if u.code in access.unit_codes),
+            agency_units=(),
         )
     if access.role == "agency":
         agencies = tuple(a for a in options.agencies if a[0] in access.agency_codes)
-        return replace(options, agencies=agencies)
+        agency_units = tuple(u for u in options.agency_units if u.code in access.agency_codes)
+        return replace(options, agencies=agencies, agency_units=agency_units)
     return options

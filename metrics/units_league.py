@@ -1,31 +1,37 @@
-"""The wards-and-communes league table, one unit's view against the city, and its overdue list.
+"""The league tables (wards and communes; sở, ngành), one unit's view against its peers, and
+its overdue list.
 
-The league lists every commune-level unit the filters keep, with or without applications, so an
-analyst ranking "all 114" sees all 114. Its counts come from `metrics.breakdown` (the same
+A league lists every unit of its kinds that the filters keep, with or without applications, so
+an analyst ranking "all 114" sees all 114. The sở, ngành receive about a fifth of all
+applications themselves, so they have a league of their own (they are not ranked against
+communes): the two leagues together hold every application, and their total rows add up to
+the city's figure for the same filters. Counts come from `metrics.breakdown` (the same
 definitions as the overview); the overview's ranking and the report rank its rows
 (`metrics.rankings`); the overdue list is the only read of single applications.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import duckdb
 import polars as pl
 
 from metrics.breakdown import counts_by
-from metrics.codes import COMMUNE_KINDS
+from metrics.codes import AGENCY_KIND, COMMUNE_KINDS
 from metrics.filters import Filters
-from metrics.measures import COUNT_NAMES, with_rates
+from metrics.measures import BASE_NAMES, COUNT_NAMES, with_counts, with_rates
 from metrics.scope import member, scoped
 
+AGENCY_KINDS = (AGENCY_KIND,)
 # The unit's measures compared with the median unit on its own view.
 COMPARED = ("resolution_rate", "on_time_rate", "online_share", "average_days")
 
 _UNITS = """
 select unit_code, name, kind
 from ({units})
-where {commune_level}
+where {of_kinds}
 order by unit_code
 """
 
@@ -48,17 +54,27 @@ order by a.due_at, a.application_id
 """
 
 
-def league_table(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
-    """Every commune-level unit in scope with its period counts and rates, busiest first."""
-    # The units the view keeps (a commune account: its own), of the commune-level kinds only.
-    listed, commune_level = scoped("units", filters), member("kind", COMMUNE_KINDS)
-    text = _UNITS.replace("{units}", listed.text).replace("{commune_level}", commune_level.text)
-    units = con.sql(text, params=[*listed.params, *commune_level.params]).pl()
+def league_table(
+    con: duckdb.DuckDBPyConnection, filters: Filters, kinds: Sequence[str] = COMMUNE_KINDS
+) -> pl.DataFrame:
+    """Every unit of `kinds` in scope (the commune-level ones unless told: AGENCY_KINDS for
+    the sở, ngành) with its period counts and rates, busiest first."""
+    # The units the view keeps (a commune account: its own), of these kinds only.
+    listed, of_kinds = scoped("units", filters), member("kind", kinds)
+    text = _UNITS.replace("{units}", listed.text).replace("{of_kinds}", of_kinds.text)
+    units = con.sql(text, params=[*listed.params, *of_kinds.params]).pl()
     counts = counts_by(con, filters, "unit_code")
     table = units.join(counts, on="unit_code", how="left").with_columns(
         pl.col(column).fill_null(0) for column in COUNT_NAMES
     )
     return with_rates(table).sort(["received", "unit_code"], descending=[True, False])
+
+
+def league_total(league: pl.DataFrame) -> dict[str, float | None]:
+    """The total row of a league: every count summed over its units, each rate divided anew
+    from the summed counts (never an average of the units' rates)."""
+    summed = pl.DataFrame({name: [league[name].sum()] for name in BASE_NAMES})
+    return with_rates(with_counts(summed)).row(0, named=True)
 
 
 def city_median(league: pl.DataFrame) -> dict[str, float | None]:

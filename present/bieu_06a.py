@@ -6,6 +6,8 @@ the form's heading lines. The numbers come from `metrics.bieu_06a`, which define
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 
 from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS
@@ -55,5 +57,20 @@ def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> s
     """The province, or the chosen units' names when the report is for some units only."""
     if not filters.unit_codes:
         return province
-    names = {unit.code: unit.name for unit in options.units}
+    names = {unit.code: unit.name for unit in options.every_unit}
     return ", ".join(names.get(code, code) for code in filters.unit_codes)
+
+
+def filters_line(lines: list[tuple[str, str]], lang: Lang) -> str:
+    """ "Lọc theo: Kênh nộp: Trực tuyến; Lĩnh vực: Hộ tịch" from the header's filter lines
+    (`reports.header.filter_lines`), or "" for an unfiltered form."""
+    if not lines:
+        return ""
+    return t("bieu.filters_line", lang, filters="; ".join(f"{k}: {v}" for k, v in lines))
+
+
+def signed_at(place: str, day: date, lang: Lang) -> str:
+    """ "Hải Phòng, ngày 02 tháng 12 năm 2026": as official documents write it, a day below 10
+    and the months 1 and 2 with a leading zero (Nghị định 30/2020/NĐ-CP)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return t("bieu.signed_at", lang, place=place, day=f"{day.day:02d}", month=month, year=day.year)

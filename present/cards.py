@@ -75,7 +75,7 @@ def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
 
 
 def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang) -> str | None:
-    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm %" for rates, "+0,3 ngày"
+    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm phần trăm" for rates, "+0,3 ngày"
     for days; None when either side is missing."""
     if now is None or before is None:
         return None

@@ -42,7 +42,7 @@ def filters_detail(view: View) -> str:
 
 
 def source_line(view: View) -> str:
-    """ "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 20/08/2025"."""
+    """ "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 20/08/2025"."""
     data_end = view.freshness.data_end
     shown = fmt.day(data_end) if data_end else t("freshness.unknown", view.lang)
     return t("provenance.source", view.lang, data_end=shown)

@@ -20,7 +20,7 @@ from metrics.activity import Grain
 from metrics.breakdown import field_activity
 from metrics.filters import Filters
 from metrics.measures import RATE_BY_NAME
-from metrics.rankings import RankMeasure, best_and_worst
+from metrics.rankings import MIN_DENOMINATOR, RankMeasure, best_and_worst
 from metrics.units_league import league_table
 from present import format as fmt
 from present import overview_charts as charts
@@ -85,6 +85,7 @@ class Report:
     kpi_note: str  # what the deltas compare with
     kpis: tuple[KpiLine, ...]
     units: tuple[UnitTable, ...]  # best, then worst; empty when no unit can be ranked
+    units_note: str  # who is ranked (the minimum denominator) and how ties share a rank
     trend: go.Figure
     fields: go.Figure
     fields_note: str
@@ -123,16 +124,21 @@ def _unit_tables(units: pl.DataFrame, lang: fmt.Lang) -> tuple[UnitTable, ...]:
     for which, frame in (("best", best), ("worst", worst)):
         rows = tuple(
             (
-                str(rank),
+                rank_text(row["rank"], row["tied"], lang),
                 row["name"],
                 fmt.percent(row[measure], lang),
                 f"{fmt.number(row[num], lang)} / {fmt.number(row[den], lang)}",
             )
-            for rank, row in enumerate(frame.iter_rows(named=True), start=1)
+            for row in frame.iter_rows(named=True)
         )
         title = t(f"chart.units_{which}", lang, measure=t(f"rank.{measure}", lang))
         tables.append(UnitTable(title, columns, rows))
     return tuple(tables)
+
+
+def rank_text(rank: int, tied: bool, lang: fmt.Lang) -> str:
+    """ "3", or "3 (đồng hạng)" when another unit shows the same rate."""
+    return t("rank.tied", lang, rank=rank) if tied else str(rank)
 
 
 def _kpi_note(comparison: kpis.KpiComparison, lang: fmt.Lang) -> str:
@@ -173,6 +179,7 @@ def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Repor
         kpi_note=_kpi_note(metrics.comparison, lang),
         kpis=_kpi_lines(metrics.comparison, lang),
         units=_unit_tables(metrics.units, lang),
+        units_note=t(f"rank.rule.{REPORT_MEASURE}", lang, min=MIN_DENOMINATOR),
         trend=charts.trend_figure(metrics.trend, metrics.grain, lang, scope),
         fields=charts.fields_figure(fields, lang, scope),
         fields_note=t(

@@ -7,6 +7,7 @@ are proper nouns and are shown as the warehouse spells them in both languages.
 
 from __future__ import annotations
 
+from metrics.rankings import MIN_DENOMINATOR
 from present.format import Lang
 
 STRINGS: dict[str, tuple[str, str]] = {
@@ -111,11 +112,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi.on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
     "kpi.online_share": ("Tỷ lệ trực tuyến", "Online share"),
     "kpi.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
-    "kpi.average_days": ("Thời gian giải quyết TB", "Average processing time"),
+    "kpi.average_days": ("Thời gian giải quyết trung bình", "Average processing time"),
     "kpi.online_payment_rate": ("Thanh toán trực tuyến", "Online payment rate"),
     "kpi.digitisation_rate": ("Tỷ lệ số hóa hồ sơ", "Digitisation rate"),
     "unit.days": ("{value} ngày", "{value} days"),
-    "unit.points": ("{value} điểm %", "{value} pts"),
+    "unit.points": ("{value} điểm phần trăm", "{value} percentage points"),
     "help.received": (
         "Hồ sơ có ngày tiếp nhận trong kỳ. Từ kỳ trước chuyển sang: {carried_in}.",
         "Applications received in the period. Carried in from before: {carried_in}.",
@@ -187,7 +188,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Applications received and resolved per {grain}",
     ),
     "chart.channels": (
-        "Kênh tiếp nhận hồ sơ",
+        "Kênh nộp hồ sơ",
         "Channels of received applications",
     ),
     "chart.status": (
@@ -203,18 +204,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "10 units with the lowest {measure}",
     ),
     "chart.fields": (
-        "Hồ sơ tiếp nhận và trễ hạn theo lĩnh vực",
+        "Hồ sơ tiếp nhận và quá hạn theo lĩnh vực",
         "Received and late applications by field",
     ),
     "series.received": ("Tiếp nhận", "Received"),
     "series.resolved": ("Đã giải quyết", "Resolved"),
     "series.online_share": ("Tỷ lệ trực tuyến", "Online share"),
-    "series.late": ("Trễ hạn", "Late"),
+    "series.late": ("Quá hạn", "Late"),
     "axis.applications": ("Hồ sơ", "Applications"),
     "hover.days": ("Ngày {first}–{last}", "Days {first}–{last}"),
     "hover.ratio": ("{num} / {den} = {rate}", "{num} / {den} = {rate}"),
     "hover.late": (
-        "Trễ hạn: {late} = giải quyết quá hạn {resolved_late} + đang quá hạn {overdue}",
+        "Quá hạn: {late} = giải quyết quá hạn {resolved_late} + đang quá hạn {overdue}",
         "Late: {late} = resolved late {resolved_late} + overdue {overdue}",
     ),
     "status.resolved_early": ("Giải quyết trước hạn", "Resolved early"),
@@ -230,9 +231,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank.on_time_rate": ("tỷ lệ đúng hạn", "on-time rate"),
     "rank.online_share": ("tỷ lệ trực tuyến", "online share"),
     "rank.hint": (
-        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ sơ.",
+        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ "
+        "sơ ở mẫu số của tỷ lệ (cần giải quyết; tiếp nhận mới); tỷ lệ bằng nhau thì đồng hạng.",
         "Click a unit to filter every chart by it. Units with fewer than {min} applications "
-        "are not ranked.",
+        "in the rate's denominator (to handle; received) are not ranked; equal rates share a "
+        "rank.",
     ),
     "rank.empty": (
         "Không có đơn vị nào đủ số hồ sơ để xếp hạng.",
@@ -246,8 +249,59 @@ STRINGS: dict[str, tuple[str, str]] = {
     "provenance.filters": ("Lọc: {filters}", "Filters: {filters}"),
     "provenance.more": ("{shown} và {more} khác", "{shown} and {more} more"),
     "provenance.source": (
-        "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến {data_end}",
+        "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến {data_end}",
         "Source: one-stop electronic system, data up to {data_end}",
+    ),
+    # Units, agencies, local time (issue 12)
+    "kind.so_nganh": ("Sở, ngành", "Provincial agency"),
+    "league.total": ("Tổng cộng", "Total"),
+    "bieu.sheet": ("Biểu II.06a", "Biểu II.06a"),
+    "bieu.filters_line": ("Lọc theo: {filters}", "Filtered by: {filters}"),
+    "bieu.signed_at": (
+        "{place}, ngày {day} tháng {month} năm {year}",
+        "{place}, {day}/{month}/{year}",
+    ),
+    "bieu.preparer": ("Người lập biểu", "Prepared by"),
+    "bieu.head": ("Thủ trưởng đơn vị", "Head of the unit"),
+    "bieu.sign": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "bieu.sign_seal": ("(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name and seal)"),
+    "col.rank": (
+        f"Hạng theo tỷ lệ đúng hạn (đơn vị từ {MIN_DENOMINATOR} hồ sơ cần giải quyết)",
+        f"Rank by on-time rate (units with {MIN_DENOMINATOR} or more to handle)",
+    ),
+    "rank.tied": ("{rank} (đồng hạng)", "{rank} (tied)"),
+    "rank.rule.on_time_rate": (
+        "Chỉ xếp hạng đơn vị có từ {min} hồ sơ cần giải quyết; tỷ lệ hiển thị bằng nhau thì "
+        "đồng hạng.",
+        "Only units with {min} or more applications to handle are ranked; equal rates as "
+        "shown share a rank.",
+    ),
+    "rank.rule.online_share": (
+        "Chỉ xếp hạng đơn vị có từ {min} hồ sơ tiếp nhận mới; tỷ lệ hiển thị bằng nhau thì "
+        "đồng hạng.",
+        "Only units with {min} or more applications received are ranked; equal rates as "
+        "shown share a rank.",
+    ),
+    "league.file_title": ("Hồ sơ theo đơn vị", "Applications by unit"),
+    "agencies.title": ("Sở, ngành", "Provincial agencies"),
+    "agencies.count": ("{total} sở, ngành", "{total} provincial agencies"),
+    "agencies.hint": (
+        "Hồ sơ do sở, ngành trực tiếp tiếp nhận; chọn một dòng để mở trang riêng của sở, ngành.",
+        "Applications the agencies receive themselves; pick a row to open the agency's page.",
+    ),
+    "league.city_total": (
+        "Hai bảng cộng lại: {received} hồ sơ tiếp nhận mới, {to_handle} cần giải quyết, "
+        "{resolved} đã giải quyết — đúng bằng số của toàn địa bàn với cùng bộ lọc.",
+        "Both tables together: {received} received, {to_handle} to handle, {resolved} "
+        "resolved — the figures of the whole area for the same filters.",
+    ),
+    "agency.back": ("Tất cả sở, ngành", "All provincial agencies"),
+    "unit.files": ("Biểu II.06a và báo cáo của đơn vị", "The unit's Biểu II.06a and report"),
+    "unit.bieu_download": ("Tải Biểu II.06a (XLSX)", "Download Biểu II.06a (XLSX)"),
+    "unit.pdf_download": ("Tải báo cáo PDF", "Download the PDF report"),
+    "cli.ambiguous_unit": (
+        "«{unit}» khớp với nhiều đơn vị ({names}); hãy ghi đủ dấu hoặc dùng mã đơn vị",
+        "«{unit}» matches several units ({names}); type it with its marks or use the code",
     ),
     # Report view and the report page (ui/report_view.py, app_pages/report.py, reports/)
     "nav.report": ("Báo cáo", "Report"),
@@ -288,9 +342,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Under each figure: the change against the previous period of equal length ({period}).",
     ),
     "report.section.kpis": ("Chỉ tiêu chính", "Key figures"),
-    "report.col.rank": ("STT", "No."),
+    "report.col.rank": ("Hạng", "Rank"),
     "report.col.unit": ("Đơn vị", "Unit"),
-    "report.ratio.on_time_rate": ("Đúng hạn / cần giải quyết", "On time / to handle"),
+    "report.ratio.on_time_rate": ("Không quá hạn / cần giải quyết", "On time / to handle"),
     "report.ratio.online_share": ("Trực tuyến / tiếp nhận", "Online / received"),
     "summary.whole_city": ("toàn thành phố", "the whole city"),
     "summary.whole_province": ("toàn tỉnh", "the whole province"),
@@ -369,13 +423,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.to_handle": ("Cần giải quyết", "To handle"),
     "col.resolved": ("Đã giải quyết", "Resolved"),
     "col.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
-    "col.on_time": ("Đúng hạn (tử số)", "On time (numerator)"),
+    "col.on_time": ("Không quá hạn", "Not late"),
     "col.on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
     "col.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
     "col.online_share": ("Tỷ lệ trực tuyến", "Online share"),
-    "col.average_days": ("Thời gian giải quyết TB (ngày)", "Average processing time (days)"),
+    "col.average_days": (
+        "Thời gian giải quyết trung bình (ngày)",
+        "Average processing time (days)",
+    ),
     "col.resolved_late": ("Giải quyết quá hạn", "Resolved late"),
-    "col.late": ("Trễ hạn", "Late"),
+    "col.late": ("Quá hạn", "Late"),
     "col.application_id": ("Mã hồ sơ", "Application id"),
     "col.procedure_code": ("Mã TTHC", "Procedure code"),
     "col.procedure_name": ("Tên thủ tục", "Procedure"),
@@ -401,11 +458,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.days_after": ("Thời hạn sau (ngày)", "Days after"),
     "col.time_cut": ("Mức cắt giảm", "Time cut"),
     "col.plans": ("Số phương án", "Plans"),
-    "col.mean_cut": ("Mức cắt giảm TB", "Mean time cut"),
+    "col.mean_cut": ("Mức cắt giảm trung bình", "Mean time cut"),
     "col.resolved_before": ("Hồ sơ giải quyết trước", "Resolved before"),
-    "col.mean_days_before": ("TB thực tế trước (ngày)", "Actual mean before (days)"),
+    "col.mean_days_before": ("Trung bình thực tế trước (ngày)", "Actual mean before (days)"),
     "col.resolved_after": ("Hồ sơ giải quyết sau", "Resolved after"),
-    "col.mean_days_after": ("TB thực tế sau (ngày)", "Actual mean after (days)"),
+    "col.mean_days_after": ("Trung bình thực tế sau (ngày)", "Actual mean after (days)"),
     "col.last_received": ("Hồ sơ mới nhất ngày", "Last application on"),
     "col.days_without": ("Số ngày không có hồ sơ", "Days without applications"),
     "online.toan_trinh": ("Trực tuyến toàn trình", "Fully online"),
@@ -431,8 +488,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "units.count": ("{shown} / {total} đơn vị", "{shown} of {total} units"),
     "units.hint": (
         "Bấm tiêu đề cột để sắp xếp; chọn một dòng để mở trang riêng của đơn vị. "
-        "Tỷ lệ đúng hạn = đúng hạn / cần giải quyết; tỷ lệ trực tuyến = tiếp nhận trực tuyến / "
-        "tiếp nhận mới.",
+        "Tỷ lệ đúng hạn = không quá hạn / cần giải quyết; tỷ lệ trực tuyến = tiếp nhận trực "
+        "tuyến / tiếp nhận mới.",
         "Click a column header to sort; pick a row to open the unit's own page. "
         "On-time rate = on time / to handle; online share = received online / received.",
     ),
@@ -487,15 +544,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "procedures.commune_level": ("UBND cấp xã", "Commune people's committees"),
     "procedures.busiest": ("{count} thủ tục nhiều hồ sơ nhất", "The {count} busiest procedures"),
     "procedures.most_late": (
-        "{count} thủ tục nhiều hồ sơ trễ hạn nhất",
+        "{count} thủ tục nhiều hồ sơ quá hạn nhất",
         "The {count} procedures with the most late applications",
     ),
     "procedures.period_note": (
-        "Theo kỳ và bộ lọc đang chọn. Tỷ lệ đúng hạn = 1 − trễ hạn / cần giải quyết.",
+        "Theo kỳ và bộ lọc đang chọn. Tỷ lệ đúng hạn = 1 − quá hạn / cần giải quyết.",
         "For the selected period and filters. On-time rate = 1 − late / to handle.",
     ),
     "procedures.late_note": (
-        "Trễ hạn = giải quyết quá hạn trong kỳ + đang giải quyết quá hạn ngày {end}.",
+        "Quá hạn = giải quyết quá hạn trong kỳ + đang giải quyết quá hạn ngày {end}.",
         "Late = resolved late in the period + in progress and overdue on {end}.",
     ),
     "procedures.search_title": ("Tra cứu thủ tục", "Find a procedure"),
@@ -567,7 +624,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Reporting period: from {start} to {end}",
     ),
     "bieu.unit_of_count": ("Đơn vị tính: Số hồ sơ TTHC", "Unit: applications"),
-    "bieu.view_sheet": ("Pham vi", "Scope"),
+    "bieu.view_sheet": ("Phạm vi", "Scope"),
     "bieu.received_group": ("Số hồ sơ nhận giải quyết", "Applications to handle"),
     "bieu.resolved_group": ("Số hồ sơ đã giải quyết", "Applications resolved"),
     "bieu.open_group": ("Số hồ sơ đang giải quyết", "Applications in progress"),
@@ -634,10 +691,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "invalid province code: {value} (use a number, e.g. 31)",
     ),
     "cli.bad_unit": (
-        'không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số hoặc tên, ví dụ '
-        '"Phường An Biên")',
-        'no unit "{unit}" in the warehouse (use the 5-digit code or the name, e.g. '
-        '"Phường An Biên")',
+        'không có đơn vị "{unit}" trong kho dữ liệu (dùng mã 5 chữ số, mã sở, ngành như '
+        '31.STC, hoặc tên, ví dụ "Phường An Biên", "Sở Tài chính")',
+        'no unit "{unit}" in the warehouse (use the 5-digit code, an agency code such as '
+        '31.STC, or the name, e.g. "Phường An Biên", "Sở Tài chính")',
     ),
     "cli.bad_suffix": (
         "tệp ra phải có đuôi {suffixes}: {path}",

@@ -34,6 +34,7 @@ def where(view: View) -> str:
     and a note when other filters narrow it further."""
     filters, lang = view.filters, view.lang
     names = unit_labels(view.options, listed_units(view.options, filters.province_codes))
+    names |= {unit.code: unit.name for unit in view.options.agency_units}
     if filters.unit_codes:
         chosen = [names.get(code, code) for code in filters.unit_codes]
         place = ", ".join(chosen) if len(chosen) <= 2 else t("scope.units", lang, count=len(chosen))

@@ -26,11 +26,12 @@ from typing import NoReturn
 
 import duckdb
 
+from etl.dates import local_now
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
 from metrics.options import filter_options
-from metrics.units_league import league_table
+from metrics.units_league import AGENCY_KINDS, league_table
 from present import league
 from present.format import LANGS, Lang
 from present.places import place_name
@@ -42,7 +43,7 @@ from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
 from reports.header import header_block
 from reports.render import ChromiumMissing, PrintFailed
-from reports.writers import csv_bytes, xlsx_bytes
+from reports.writers import csv_bytes, side_note, side_note_path, xlsx_bytes
 
 LANG: Lang = "vi"  # the command line speaks Vietnamese; `pdf --lang` is the report's language
 EXIT_ERROR = 2
@@ -115,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
                 option, dest=dest, type=_day, required=True, help="YYYY-MM-DD | DD/MM/YYYY"
             )
         command.add_argument(
-            "--unit", nargs="+", action="extend", default=[], help="mã (5 chữ số) hoặc tên"
+            "--unit", nargs="+", action="extend", default=[], help="mã (11311, 31.STC) hoặc tên"
         )
         command.add_argument("--province", nargs="+", type=_province, default=[], help="mã tỉnh")
         command.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
@@ -137,7 +138,7 @@ def _check(args: argparse.Namespace) -> Path:
     return path
 
 
-def _table_file(path: Path, args: argparse.Namespace) -> bytes:
+def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
     with snapshot(path) as con:
         options = filter_options(con)
         filters = pdf_command.scoped_filters(
@@ -145,24 +146,38 @@ def _table_file(path: Path, args: argparse.Namespace) -> bytes:
         )
         province = place_name(options, filters.province_codes, LANG)
         if args.command == "bieu-06a":
-            return bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
-        frame = labelled(league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG)
-    header = header_block(t("units.title", LANG), filters, options, province, LANG)
+            form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
+            return {args.out: form}
+        rows = league.every_unit_rows(
+            league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
+        )
+    frame = labelled(rows, league.COLUMNS, LANG)
+    header = header_block(t("league.file_title", LANG), filters, options, province, LANG)
+    column_kinds = kinds(league.COLUMNS, LANG)
     if args.out.suffix.lower() == ".csv":
-        return csv_bytes(frame, header)
-    return xlsx_bytes(frame, header, kinds(league.COLUMNS, LANG), league.SUBJECT)
+        return {
+            args.out: csv_bytes(frame, column_kinds),
+            side_note_path(args.out): side_note(header),
+        }
+    return {args.out: xlsx_bytes(frame, header, column_kinds)}
 
 
-def _content(args: argparse.Namespace) -> bytes:
-    """The file the command makes, or a CommandError that says why it cannot."""
+def _content(args: argparse.Namespace) -> dict[Path, bytes]:
+    """The files the command makes (a CSV comes with its side note), or a CommandError that
+    says why it cannot."""
     path = _check(args)
     try:
         if args.command == "pdf":
             view, metrics = pdf_command.load_report_view(
                 path, args.start, args.end, args.unit, args.lang, args.province
             )
-            return report_pdf(build_report(view, metrics, datetime.now()))
+            return {args.out: report_pdf(build_report(view, metrics, local_now()))}
         return _table_file(path, args)
+    except pdf_command.AmbiguousUnit as ambiguous:
+        names = ", ".join(ambiguous.names)
+        raise CommandError(
+            t("cli.ambiguous_unit", LANG, unit=ambiguous.text, names=names)
+        ) from ambiguous
     except pdf_command.UnknownUnit as unknown:
         raise CommandError(t("cli.bad_unit", LANG, unit=unknown)) from unknown
     except pdf_command.UnknownProvince as unknown:
@@ -190,10 +205,13 @@ def _write(out: Path, content: bytes) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        _write(args.out, _content(args))
+        files = _content(args)
+        for out, content in files.items():
+            _write(out, content)
     except CommandError as error:
         _fail(str(error))
-    print(t("cli.written", LANG, path=args.out))
+    for out in files:
+        print(t("cli.written", LANG, path=out))
     return 0
 
 

@@ -137,7 +137,7 @@ def report_html(report: Report) -> str:
     if report.units:
         tables = "".join(_table(table) for table in report.units)
         units = f'<section><h2>{escape(t("section.units", lang))}</h2><div class="units">'
-        units += f"{tables}</div></section>"
+        units += f'{tables}</div><p class="note">{escape(report.units_note)}</p></section>'
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{escape(report.title)}</title>
 <style>{css}</style></head>

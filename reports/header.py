@@ -6,8 +6,7 @@ beside it, so the period and every active filter are spelled out with names, not
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from etl.dates import local_now
 from metrics.filters import Filters
 from metrics.options import FilterOptions
 from present import format as fmt
@@ -29,7 +28,17 @@ def header_block(
             t("export.period_value", lang, start=fmt.day(filters.start), end=fmt.day(filters.end)),
         ),
     ]
-    units = {unit.code: unit.name for unit in options.units}
+    lines += filter_lines(filters, options, lang) or [
+        (t("export.filters", lang), t("export.no_filters", lang))
+    ]
+    lines.append((t("export.made_at", lang), fmt.timestamp(local_now())))
+    return lines
+
+
+def filter_lines(filters: Filters, options: FilterOptions, lang: Lang) -> HeaderBlock:
+    """(label, value) for each active filter, names spelled out ("Kênh nộp", "Trực tuyến");
+    none when the view is not filtered. Biểu II.06a prints them on the form itself."""
+    units = {unit.code: unit.name for unit in options.every_unit}
     agencies = dict(options.agencies)
     restrictions = [
         ("filters.level", [t(f"level.{v}", lang) for v in filters.levels]),
@@ -39,10 +48,7 @@ def header_block(
         ("filters.agencies", [agencies.get(code, code) for code in filters.agency_codes]),
         ("filters.channel", [t(f"channel.{v}", lang) for v in filters.channels]),
     ]
-    active = [(t(key, lang), "; ".join(values)) for key, values in restrictions if values]
-    lines += active or [(t("export.filters", lang), t("export.no_filters", lang))]
-    lines.append((t("export.made_at", lang), fmt.timestamp(datetime.now())))
-    return lines
+    return [(t(key, lang), "; ".join(values)) for key, values in restrictions if values]
 
 
 def file_name(subject: str, filters: Filters, suffix: str) -> str:

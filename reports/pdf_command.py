@@ -1,7 +1,7 @@
 """`python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit …] --out FILE.pdf`: the
 dashboard's A4 report made without a browser session, for scheduled sending; and the scope
-every command of `python -m reports` checks the same way (a unit by code or by name, a
-province the warehouse holds).
+every command of `python -m reports` checks the same way (a unit, commune-level or sở, ngành,
+by code or by name with or without its marks; a province the warehouse holds).
 
 It reads the same warehouse (`WAREHOUSE_PATH`) through the same metrics as the report page,
 so a PDF made by cron and one downloaded from the page for the same view are identical
@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from etl.text import name_key
 from metrics.connection import current_version, snapshot
 from metrics.filters import Filters
 from metrics.freshness import freshness
-from metrics.options import FilterOptions, filter_options
+from metrics.options import FilterOptions, Unit, filter_options
+from metrics.text import search_key
 from present.format import Lang
 from present.places import place_name
 from present.report import ReportMetrics, gather
@@ -26,7 +28,15 @@ from present.view import View
 
 
 class UnknownUnit(ValueError):
-    """A --unit that names no commune-level unit of the warehouse."""
+    """A --unit that names no unit (commune-level or sở, ngành) of the warehouse."""
+
+
+class AmbiguousUnit(ValueError):
+    """A --unit typed without marks that fits several units (Cẩm Giang, Cẩm Giàng)."""
+
+    def __init__(self, text: str, names: list[str]) -> None:
+        super().__init__(text)
+        self.text, self.names = text, names
 
 
 class UnknownProvince(ValueError):
@@ -34,14 +44,27 @@ class UnknownProvince(ValueError):
 
 
 def resolve_units(wanted: list[str], options: FilterOptions) -> tuple[str, ...]:
-    """Unit codes for codes or names as a person types them (any case)."""
-    by_key = {unit.code: unit.code for unit in options.units}
-    by_key |= {unit.name.casefold(): unit.code for unit in options.units}
+    """Unit codes for codes or names as a person types them: a code ("11311", "31.STC"), a
+    name in any case and either tone placement ("Sở Tài chính"), or a name without marks ("so
+    tai chinh") when only one unit has it. Marks decide first, so Xã Cẩm Giang and Xã Cẩm
+    Giàng stay two units; "cam giang" fits both and is refused as ambiguous."""
+    units = options.every_unit
+    by_code = {unit.code.casefold(): unit.code for unit in units}
+    by_name = {name_key(unit.name): unit.code for unit in units}
+    by_plain: dict[str, list[Unit]] = {}
+    for unit in units:
+        by_plain.setdefault(search_key(name_key(unit.name)), []).append(unit)
     codes = []
     for text in wanted:
-        code = by_key.get(text.strip()) or by_key.get(text.strip().casefold())
+        typed = text.strip()
+        code = by_code.get(typed.casefold()) or by_name.get(name_key(typed))
         if code is None:
-            raise UnknownUnit(text)
+            fits = by_plain.get(search_key(name_key(typed)), [])
+            if len(fits) > 1:
+                raise AmbiguousUnit(text, [unit.name for unit in fits])
+            if not fits:
+                raise UnknownUnit(text)
+            code = fits[0].code
         codes.append(code)
     return tuple(codes)
 

@@ -1,7 +1,10 @@
 """The one CSV writer and the one XLSX table writer of the project.
 
-- CSV: UTF-8 with a BOM (Excel then reads Vietnamese correctly), the header block as
-  `label,value` lines, an empty line, then the table.
+- CSV: UTF-8 with a BOM (Excel then reads Vietnamese correctly), comma-separated, the
+  table's header on the first line, so that a spreadsheet and `polars.read_csv` without
+  options both read it as a table; rates rounded as they are shown (0.585 = 58,5 %), days to
+  a tenth. The header block (period, filters, when made) is in the XLSX, and beside a CSV
+  made by `python -m reports` as a text side note (`side_note`).
 - XLSX: the header block above the table (bold labels), numbers as numbers with a number
   format by column kind, dates as dates, a frozen header row and an autofilter.
 - Text from data files never becomes a formula: in XLSX every text cell is written as a
@@ -16,11 +19,13 @@ import csv
 import io
 from collections.abc import Mapping
 from datetime import date, datetime
+from pathlib import Path
 
 import polars as pl
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from metrics.rankings import SHOWN_DIGITS
 from present.tables import Kind
 from reports.header import HeaderBlock
 
@@ -29,13 +34,17 @@ BOM = "\ufeff"
 # Excel number formats per kind; Excel shows them with the reader's own separators.
 NUMBER_FORMATS: dict[Kind, str] = {
     "count": "#,##0",
-    "rate": "0.0%",
+    "rate": '0.0" %"',  # 58,5 %: the space present/format.py writes
     "days": "#,##0.0",
     "date": "dd/mm/yyyy",
     "datetime": "dd/mm/yyyy hh:mm",
     "text": "@",
 }
 MAX_COLUMN_WIDTH = 60
+MAX_SHEET_NAME = 31
+SHEET_FORBIDDEN = frozenset("[]:*?/\\")
+# Decimals a CSV keeps, per kind: a rate as shown (58,5 %), days to a tenth (4,2 ngày).
+CSV_DIGITS: dict[Kind, int] = {"rate": SHOWN_DIGITS, "days": 1}
 
 
 def neutralised(value: str) -> str:
@@ -53,17 +62,30 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def csv_bytes(frame: pl.DataFrame, header: HeaderBlock) -> bytes:
-    """The table as CSV (UTF-8 with BOM) under its header block."""
+def csv_bytes(frame: pl.DataFrame, kinds: Mapping[str, Kind]) -> bytes:
+    """The table as CSV (UTF-8 with BOM), its column names on the first line."""
+    frame = frame.with_columns(
+        pl.col(name).round(CSV_DIGITS[kind])
+        for name, kind in kinds.items()
+        if kind in CSV_DIGITS and name in frame.columns
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for label, value in header:
-        writer.writerow([neutralised(label), neutralised(value)])
-    writer.writerow([])
     writer.writerow([neutralised(name) for name in frame.columns])
     for row in frame.iter_rows():
         writer.writerow([_csv_cell(value) for value in row])
     return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def side_note(header: HeaderBlock) -> bytes:
+    """The header block as a short text (UTF-8 with BOM), one `label: value` a line: what
+    a CSV says about itself, in a file beside it."""
+    return (BOM + "".join(f"{label}: {value}\r\n" for label, value in header)).encode("utf-8")
+
+
+def side_note_path(out: Path) -> Path:
+    """`xep-hang.csv` → `xep-hang.thong-tin.txt`."""
+    return out.with_name(out.stem + ".thong-tin.txt")
 
 
 def write_header_block(
@@ -83,13 +105,19 @@ def write_header_block(
     return len(header) + 1
 
 
-def xlsx_bytes(
-    frame: pl.DataFrame, header: HeaderBlock, kinds: Mapping[str, Kind], sheet_name: str
-) -> bytes:
-    """The table as an XLSX workbook of one sheet, under its header block."""
+def sheet_name(title: str) -> str:
+    """A sheet named as people read it, with its marks ("Phường, xã, đặc khu"), within what
+    Excel allows: 31 characters, none of [ ] : * ? / \\, no quote at either end."""
+    cleaned = "".join("-" if char in SHEET_FORBIDDEN else char for char in title)
+    return cleaned[:MAX_SHEET_NAME].strip("' ").rstrip(",;(-") or "Bảng"
+
+
+def xlsx_bytes(frame: pl.DataFrame, header: HeaderBlock, kinds: Mapping[str, Kind]) -> bytes:
+    """The table as an XLSX workbook of one sheet, named after the file's title (the first
+    line of its header block), under its header block."""
     buffer = io.BytesIO()
     with xlsxwriter.Workbook(buffer, {"in_memory": True}) as book:
-        sheet = book.add_worksheet(sheet_name[:31])
+        sheet = book.add_worksheet(sheet_name(header[0][1]))
         top = write_header_block(book, sheet, header, max(2, frame.width))
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "border": 1})
         formats = {

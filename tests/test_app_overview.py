@@ -63,7 +63,7 @@ def test_chart_titles_say_what_where_and_when(monkeypatch: pytest.MonkeyPatch, t
     for title in titles:
         scope, *_, source = title["subtitle"]["text"].split("<br>")
         assert scope == "Thành phố Hải Phòng, 10/07–20/07/2025"
-        assert "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 21/07/2025" in source
+        assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 21/07/2025" in source
 
 
 def test_ratio_hovers_show_numerator_and_denominator(

@@ -205,7 +205,7 @@ def test_chart_png_export_is_3x_named_by_what_and_when(page: sync_api.Page, base
     chart = page.locator(".stPlotlyChart").first
     drawn = chart.evaluate("el => el.querySelector('.main-svg').parentElement.textContent")
     assert "Thành phố Hải Phòng, 05/08–20/08/2025" in drawn  # subtitle: where and when
-    assert "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 31/08/2025" in drawn
+    assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in drawn
     chart.hover()
     with page.expect_download() as download:
         chart.locator('.modebar-btn[data-title*="PNG" i]').click()

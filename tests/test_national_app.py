@@ -116,6 +116,7 @@ def test_reports_cli_follows_the_province(
     args = ["league-table", "--from", "2025-07-01", "--to", "2025-08-20"]
     assert reports_main([*args, "--province", "1", "--out", str(tmp_path / "hn.csv")]) == 0
     text = (tmp_path / "hn.csv").read_text(encoding="utf-8-sig")
-    assert HANOI in text and "Phường Ba Đình" in text and "Cát Hải" not in text
+    note = (tmp_path / "hn.thong-tin.txt").read_text(encoding="utf-8-sig")  # the header block
+    assert HANOI in note and "Phường Ba Đình" in text and "Cát Hải" not in text
     with pytest.raises(SystemExit):
         reports_main([*args, "--province", "96", "--out", str(tmp_path / "x.csv")])

@@ -20,14 +20,17 @@ def test_league_renders_and_filters_narrow_it(monkeypatch: pytest.MonkeyPatch, t
     assert not app.exception
     assert app.title[0].value == "Phường, xã, đặc khu"
     table = app.dataframe[0].value
-    assert table["Đơn vị"].tolist() == ["Phường An Biên", "Xã Bình Hà"]  # busiest first: 3 = 3
-    assert table["Tiếp nhận mới"].tolist() == [3, 3]
-    assert table["Đang giải quyết quá hạn"].tolist() == [1, 0]  # A3
+    # Busiest first (3 = 3), then the total row.
+    assert table["Đơn vị"].tolist() == ["Phường An Biên", "Xã Bình Hà", "Tổng cộng"]
+    assert table["Tiếp nhận mới"].tolist() == [3, 3, 6]
+    assert table["Đang giải quyết quá hạn"].tolist() == [1, 0, 1]  # A3
     app.pills(key="kind").set_value(["xa"]).run()
-    assert app.dataframe[0].value["Đơn vị"].tolist() == ["Xã Bình Hà"]
+    assert app.dataframe[0].value["Đơn vị"].tolist() == ["Xã Bình Hà", "Tổng cộng"]
     app.pills(key="kind").set_value([]).run()
     app.text_input(key="units_search").input("binh ha").run()
-    assert app.dataframe[0].value["Đơn vị"].tolist() == ["Xã Bình Hà"]
+    # A search narrows the rows, never the total: that stays the view's.
+    assert app.dataframe[0].value["Đơn vị"].tolist() == ["Xã Bình Hà", "Tổng cộng"]
+    assert app.dataframe[0].value["Tiếp nhận mới"].tolist() == [3, 6]
     scatter = app.get("plotly_chart")
     assert scatter and not app.exception
 

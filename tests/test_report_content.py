@@ -56,7 +56,7 @@ def test_summary_and_cards_say_what_the_metrics_say(small: Path) -> None:
         format_value(card.kind, card.value(now), "vi") for card in CARDS
     ]
     assert "Kỳ báo cáo: từ ngày 01/08/2025 đến ngày 20/08/2025" in report.header
-    assert report.source == "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 31/08/2025"
+    assert report.source == "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025"
     assert report.file_name == "bao-cao_2025-08-01_2025-08-20.pdf"
     assert [len(table.rows) for table in report.units] == [10, 10]
 
@@ -72,10 +72,10 @@ def test_a_unit_is_found_by_name_in_any_case_and_unknown_ones_are_refused(small:
 def test_stamp_writes_filters_and_source_under_the_title() -> None:
     figure = base_figure("Tỷ lệ trực tuyến", "Thành phố Hải Phòng, 01/07–20/08/2025", "vi")
     top = figure.layout.margin.t
-    stamp(figure, "Lọc: Kênh nộp: Trực tuyến", "Nguồn: Hệ thống một cửa điện tử")
+    stamp(figure, "Lọc: Kênh nộp: Trực tuyến", "Nguồn: Hệ thống thông tin giải quyết TTHC")
     lines = figure.layout.title.subtitle.text.split("<br>")
     assert lines[:2] == ["Thành phố Hải Phòng, 01/07–20/08/2025", "Lọc: Kênh nộp: Trực tuyến"]
-    assert "Nguồn: Hệ thống một cửa điện tử" in lines[2]
+    assert "Nguồn: Hệ thống thông tin giải quyết TTHC" in lines[2]
     assert figure.layout.margin.t > top
 
 

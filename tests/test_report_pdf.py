@@ -64,7 +64,7 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) 
     assert f"toàn thành phố tiếp nhận {fmt.number(now.count('received'), 'vi')} hồ sơ" in first
     for card in CARDS:
         assert format_value(card.kind, card.value(now), "vi") in first, card.kpi
-    assert "Nguồn: Hệ thống một cửa điện tử, dữ liệu đến 31/08/2025" in first
+    assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
     assert "Trang 1/2" in first and "Trang 2/2" in second
     assert "10 đơn vị có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
 

@@ -1,4 +1,5 @@
-"""CSV and XLSX buttons under a table: the same frame the page shows, with the view's header.
+"""CSV and XLSX buttons under a table: the same frame the page shows (the XLSX under the
+view's header block; the CSV with its column names on the first line).
 
 The files are made only when a button is clicked (Streamlit calls `data` then), so offering
 downloads costs a page nothing on a filter change.
@@ -40,7 +41,7 @@ def download_buttons(
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             t("download.csv", view.lang),
-            data=lambda: csv_bytes(frame, header()),
+            data=lambda: csv_bytes(frame, kinds),
             file_name=file_name(subject, shown, "csv"),
             mime="text/csv",
             icon=":material/download:",
@@ -49,7 +50,7 @@ def download_buttons(
         )
         st.download_button(
             t("download.xlsx", view.lang),
-            data=lambda: xlsx_bytes(frame, header(), kinds, subject),
+            data=lambda: xlsx_bytes(frame, header(), kinds),
             file_name=file_name(subject, shown, "xlsx"),
             mime=XLSX_MIME,
             icon=":material/table_view:",

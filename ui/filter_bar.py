@@ -14,12 +14,13 @@ from datetime import date
 
 import streamlit as st
 
+from etl.dates import local_today
 from etl.schema import CHANNELS
 from metrics.codes import COMMUNE_KINDS, LEVELS
 from metrics.filters import Filters
 from metrics.freshness import Freshness
 from metrics.options import FilterOptions
-from metrics.text import vi_sort_key
+from metrics.text import vi_sorted
 from present import format as fmt
 from present.format import LANGS, Lang
 from present.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
@@ -82,7 +83,7 @@ def _remember_range_for_custom() -> None:
 
 def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filters:
     """Draw the filters in the sidebar and return what they select."""
-    data_end = freshness.data_end or date.today()
+    data_end = freshness.data_end or local_today()
     data_start = freshness.data_start or data_end
     with st.sidebar:
         st.header(t("filters.header", lang))
@@ -90,17 +91,17 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
         levels = _pills(t("filters.level", lang), LEVELS, lambda v: t(f"level.{v}", lang), LEVEL)
         kinds = _pills(t("filters.kind", lang), COMMUNE_KINDS, lambda v: t(f"kind.{v}", lang), KIND)
         provinces = _provinces(options, lang)
-        units = sorted(listed_units(options, provinces), key=lambda unit: vi_sort_key(unit.name))
+        units = vi_sorted(listed_units(options, provinces), key=lambda unit: unit.name)
         unit_names = unit_labels(options, units)
         _keep_listed(UNIT, unit_names)
         unit_codes = _multiselect(
             t("filters.units", lang), list(unit_names), unit_names, UNIT, lang
         )
-        fields = sorted(options.fields, key=vi_sort_key)
+        fields = vi_sorted(options.fields)
         chosen_fields = _multiselect(
             t("filters.fields", lang), fields, {f: f for f in fields}, FIELD, lang
         )
-        agencies = dict(sorted(options.agencies, key=lambda item: vi_sort_key(item[1])))
+        agencies = dict(vi_sorted(options.agencies, key=lambda item: item[1]))
         agency_codes = _multiselect(
             t("filters.agencies", lang), list(agencies), agencies, AGENCY, lang
         )
@@ -125,7 +126,7 @@ def _provinces(options: FilterOptions, lang: Lang) -> list[int]:
     """The province picker, drawn only when the warehouse holds more than one province."""
     if len(options.provinces) < 2:
         return []
-    names = dict(sorted(options.provinces, key=lambda item: vi_sort_key(short_name(item[1]))))
+    names = dict(vi_sorted(options.provinces, key=lambda item: short_name(item[1])))
     chosen = st.multiselect(
         t("filters.provinces", lang),
         list(names),

@@ -5,11 +5,12 @@ the catalog and simplification, loads and rejections, and the A4 report."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import polars as pl
 import streamlit as st
 
+from etl.dates import local_now
 from metrics import (
     activity,
     bieu_06a,
@@ -64,8 +65,13 @@ def load_channel_mix(version: WarehouseVersion, filters: Filters) -> pl.DataFram
 
 
 @cached
-def load_league(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: units_league.league_table(con, filters))
+def load_league(
+    version: WarehouseVersion,
+    filters: Filters,
+    kinds: tuple[str, ...] = units_league.COMMUNE_KINDS,
+) -> pl.DataFrame:
+    """The league of `kinds`: wards and communes, or `units_league.AGENCY_KINDS`."""
+    return read(version, lambda con: units_league.league_table(con, filters, kinds))
 
 
 @cached
@@ -159,4 +165,4 @@ def report_pdf_bytes(
 ) -> bytes:
     """The A4 PDF of this view, made once per (version, filters, language); `_view` and
     `_metrics` are what those keys stand for (not hashed)."""
-    return report_pdf(build_report(_view, _metrics, datetime.now()))
+    return report_pdf(build_report(_view, _metrics, local_now()))
