@@ -1,0 +1,66 @@
+"""The official definitions of issue 12 on the sample: QĐ 766's on-time rate beside the
+exported one, waiting for the applicant apart from overdue (DATA_SPEC §4, INDEX_766.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from metrics.kpis import PeriodKpis, period_kpis
+
+PUBLISHED = (date(2025, 7, 1), date(2025, 8, 20))
+LAST_MONTH = (date(2026, 6, 1), date(2026, 6, 30))
+
+
+def _kpis(warehouse: Path, period: tuple[date, date]) -> PeriodKpis:
+    with snapshot(warehouse) as con:
+        [kpis] = period_kpis(con, Filters(*period), [period])
+    return kpis
+
+
+@pytest.fixture(scope="module")
+def published(sample_warehouse: Path) -> PeriodKpis:
+    return _kpis(sample_warehouse, PUBLISHED)
+
+
+@pytest.fixture(scope="module")
+def last_month(sample_warehouse: Path) -> PeriodKpis:
+    return _kpis(sample_warehouse, LAST_MONTH)
+
+
+def test_the_sample_writes_supplement_dates_the_loader_keeps(sample_warehouse: Path) -> None:
+    """Some late resolutions of the published period were asked for documents, and every stored
+    supplement lies between receipt and the end."""
+    with snapshot(sample_warehouse) as con:
+        asked, late, disordered = con.sql(
+            "select count(*) filter (where supplement_requested_at is not null"
+            "   and finished_at::date > due_at::date),"
+            " count(*) filter (where finished_at::date > due_at::date),"
+            " (select count(*) from applications where supplement_done_at < supplement_requested_at"
+            "   or supplement_requested_at < received_at)"
+            " from applications where status in (9, 10)"
+            " and finished_at::date between ? and ?",
+            params=list(PUBLISHED),
+        ).fetchall()[0]
+    assert 0 < asked < late
+    assert disordered == 0
+
+
+def test_both_on_time_rates_differ_and_the_calibration_stands(published: PeriodKpis) -> None:
+    exported, official = published.rate("on_time_rate"), published.rate("on_time_rate_766")
+    assert exported.denominator == official.denominator == published.count("to_handle")
+    assert official.value != exported.value
+    assert published.rate("resolution_rate").value == pytest.approx(0.947, abs=0.001)
+
+
+def test_waiting_is_apart_from_overdue_at_the_end_of_the_data(last_month: PeriodKpis) -> None:
+    """At 30/6/2026 some overdue applications wait for the applicant: the office's own delay
+    is overdue minus those, and QĐ 766 does not count them late."""
+    waiting, overdue = last_month.count("overdue_waiting"), last_month.count("overdue")
+    assert 0 < waiting < overdue
+    assert last_month.count("overdue_office") == overdue - waiting
+    assert last_month.count("waiting") >= waiting
