@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from present.bieu_06a import bieu_table, period_line, reporting_unit
+from present.bieu_06a import bieu_table, convention_note, period_line, reporting_unit
 from present.strings import t
 from reports.bieu_06a import SUBJECT, bieu_06a_file
 from reports.header import file_name
@@ -25,9 +25,8 @@ st.caption(
     + " · "
     + t("bieu.unit_of_count", lang)
 )
-st.info(t("bieu.convention", lang), icon=":material/info:")
-
 rows = loaders.load_bieu_rows(version, filters)
+st.info(convention_note(rows, lang), icon=":material/info:")
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
 show_table(table, column_kinds, lang)

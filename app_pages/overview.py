@@ -10,6 +10,7 @@ import streamlit as st
 from metrics.activity import GRAINS, default_grain
 from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
 from present import overview_charts as charts
+from present.cards import adds_up_line
 from present.strings import t
 from present.theme import COLORS
 from present.view import scope_text
@@ -60,6 +61,7 @@ with mix_column:
     )
 with status_column:
     show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
+    st.caption(adds_up_line(comparison.current, lang))
 
 st.subheader(t("section.units", lang))
 measure = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS
+from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS, closed_total
 from metrics.filters import Filters
 from metrics.options import FilterOptions
 from present import format as fmt
@@ -57,3 +57,9 @@ def reporting_unit(filters: Filters, options: FilterOptions, province: str) -> s
         return province
     names = {unit.code: unit.name for unit in options.units}
     return ", ".join(names.get(code, code) for code in filters.unit_codes)
+
+
+def convention_note(rows: pl.DataFrame, lang: Lang) -> str:
+    """The note under the form (page and file): the convention for applications closed without
+    a result, with how many of columns (7) and (9) they are."""
+    return t("bieu.convention_count", lang, closed=fmt.number(closed_total(rows), lang))

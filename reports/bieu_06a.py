@@ -17,7 +17,7 @@ import xlsxwriter
 from metrics.bieu_06a import GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities_hold
 from metrics.filters import Filters
 from metrics.options import FilterOptions
-from present.bieu_06a import period_line, reporting_unit, row_labels
+from present.bieu_06a import convention_note, period_line, reporting_unit, row_labels
 from present.format import Lang
 from present.strings import t
 from reports.header import HeaderBlock, header_block
@@ -88,7 +88,7 @@ def bieu_06a_xlsx(
             0,
             note,
             width - 1,
-            t("bieu.convention", lang),
+            convention_note(rows, lang),
             book.add_format({"italic": True, "text_wrap": True}),
         )
         sheet.set_row(note, 32)
