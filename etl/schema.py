@@ -136,6 +136,7 @@ create table if not exists daily_activity (
     procedure_code      varchar not null,
     channel             tinyint not null,
     received            bigint not null,
+    received_online_766 bigint not null,    -- online with an e-result where one is due (766)
     received_fee        bigint not null,    -- received, procedure has a fee
     paid_online         bigint not null,    -- of received_fee, paid online
     digitized           bigint not null,
@@ -194,7 +195,8 @@ create table if not exists warehouse_info (
 
 # The measures of daily_activity, in order; its rollups carry the same ones.
 MEASURES = (
-    "received", "received_fee", "paid_online", "digitized", "ended", "closed", "resolved",
+    "received", "received_online_766", "received_fee", "paid_online", "digitized", "ended",
+    "closed", "resolved",
     "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
     "processing_days_sum",
 )  # fmt: skip

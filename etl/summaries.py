@@ -44,6 +44,9 @@ create or replace temp view summary_source as
         a.*,
         u.province_code,
         coalesce(p.has_fee, false) as has_fee,
+        -- QĐ 766 3.3: online, and an electronic result where the result is a document.
+        a.channel = 2 and (not coalesce(p.result_document, true) or coalesce(a.e_result, false))
+            as is_online_766,
         a.status in {finished} as is_finished,
         a.status in {closed} as is_closed,
         a.status in {waiting} as is_waiting,
@@ -82,6 +85,7 @@ with events as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
         1 as received,
+        is_online_766::int as received_online_766,
         has_fee::int as received_fee,
         (has_fee and coalesce(paid_online, false))::int as paid_online,
         coalesce(digitized, false)::int as digitized,
@@ -92,7 +96,7 @@ with events as (
     union all
     select
         ended_on as day, province_code, unit_code, procedure_code, channel,
-        0, 0, 0, 0,
+        0, 0, 0, 0, 0,
         1,
         is_closed::int,
         is_finished::int,
@@ -112,6 +116,7 @@ final as (
     select
         day, province_code, unit_code, procedure_code, channel,
         sum(received)::bigint as received,
+        sum(received_online_766)::bigint as received_online_766,
         sum(received_fee)::bigint as received_fee,
         sum(paid_online)::bigint as paid_online,
         sum(digitized)::bigint as digitized,

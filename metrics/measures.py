@@ -68,6 +68,8 @@ class Rate:
 COUNTS: tuple[Count, ...] = (
     Count("received", "received", "period"),
     Count("received_online", "received", "period", where=f"channel = {ONLINE_CHANNEL}"),
+    # QĐ 766 3.3: online and, where the procedure's result is a document, an electronic result.
+    Count("received_online_766", "received_online_766", "period"),
     Count("carried_in", "received - ended", "before"),
     Count("resolved", "resolved", "period"),
     Count("resolved_early", "resolved_early", "period"),
@@ -104,7 +106,8 @@ RATES: tuple[Rate, ...] = (
     Rate("resolution_rate", "resolved", "to_handle"),
     Rate("on_time_rate", "on_time", "to_handle"),  # by the exported due dates
     Rate("on_time_rate_766", "on_time_766", "to_handle"),  # QĐ 766 group 2 (INDEX_766 2.1)
-    Rate("online_share", "received_online", "received"),
+    Rate("online_share", "received_online", "received"),  # the raw channel share
+    Rate("online_share_766", "received_online_766", "received"),  # QĐ 766, strict
     Rate("online_payment_rate", "paid_online", "received_fee"),
     Rate("digitisation_rate", "digitized", "received"),
     Rate("average_days", "processing_days_sum", "resolved"),  # mean processing time, days

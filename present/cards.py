@@ -71,6 +71,7 @@ CARDS: tuple[Card, ...] = (
     Card("on_time_rate", "rate", 1, {"late": "resolved_late", "overdue": "overdue"}),
     Card("on_time_rate_766", "rate", 1, {"late": "resolved_late_766", "overdue": "overdue_766"}),
     Card("online_share", "rate", 1),
+    Card("online_share_766", "rate", 1),
     Card("overdue", "count", -1, {"in_progress": "in_progress", "within": "within_deadline"}),
     Card(
         "waiting",

@@ -109,7 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi.resolved": ("Đã giải quyết", "Resolved"),
     "kpi.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
     "kpi.on_time_rate": ("Tỷ lệ đúng hạn (theo ngày hẹn trả)", "On-time rate (by due date)"),
-    "kpi.online_share": ("Tỷ lệ trực tuyến", "Online share"),
+    "kpi.online_share": ("Tỷ lệ trực tuyến (theo kênh nộp)", "Online share (by channel)"),
     "kpi.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
     "kpi.average_days": ("Thời gian giải quyết TB", "Average processing time"),
     "kpi.online_payment_rate": ("Thanh toán trực tuyến", "Online payment rate"),
@@ -765,6 +765,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "xử lý {closed} + đang giải quyết ngày {end} {in_progress}.",
         "To handle {to_handle} = resolved {resolved} + closed without result {closed} + in "
         "progress on {end} {in_progress}.",
+    ),
+    "kpi.online_share_766": ("Tỷ lệ hồ sơ trực tuyến theo QĐ 766", "Online share, QĐ 766"),
+    "help.online_share_766": (
+        "Hồ sơ nộp trực tuyến và, với thủ tục có kết quả là giấy tờ, đã có kết quả điện tử / "
+        "tiếp nhận mới = {num} / {den} (chặt hơn tỷ lệ theo kênh nộp).",
+        "Filed online and, where the result is a document, with an electronic result / "
+        "received = {num} / {den} (stricter than the share by channel).",
     ),
     "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
     "help.waiting": (

@@ -43,6 +43,8 @@ marked as (
             else a.due_at::date
         end as due_766_day,
         coalesce(p.has_fee, false) as has_fee,
+        a.channel = {ONLINE_CHANNEL}
+            and (a.e_result or not coalesce(p.result_document, true)) is true as online_766,
         coalesce(a.paid_online, false) as paid,
         coalesce(a.digitized, false) as digitized,
         epoch(a.finished_at - a.received_at) / 86400.0 as days,
@@ -63,6 +65,7 @@ flags as (
 select
     count(*) filter (where received) as received,
     count(*) filter (where received and channel = {ONLINE_CHANNEL}) as received_online,
+    count(*) filter (where received and online_766) as received_online_766,
     count(*) filter (where received_day < d0 and (ended_on is null or ended_on >= d0))
         as carried_in,
     count(*) filter (where resolved) as resolved,

@@ -142,3 +142,14 @@ def test_several_periods_count_the_766_and_waiting_counts_like_one(
     for period, kpis in zip(periods, together, strict=True):
         [alone] = period_kpis(con, Filters(*PERIOD), [period])
         assert kpis.counts == alone.counts
+
+
+def test_the_766_online_share_needs_an_electronic_result_where_the_result_is_a_document(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Received online: A4, A5, A9, A11. A9 (P1, a document) has no electronic result; A11's
+    procedure P2 has no document result; so 3 of 7 by QĐ 766 against 4 of 7 by channel."""
+    k = kpis_for(con)
+    strict = k.rate("online_share_766")
+    assert (strict.numerator, strict.denominator) == (3, 7)
+    assert k.rate("online_share").value == pytest.approx(4 / 7)

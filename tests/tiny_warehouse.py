@@ -24,6 +24,9 @@ on time by its due date; A5 was asked on 13/07 and brought the documents on 17/0
 moves to 18/07 and it is on time by QĐ 766; A6 was asked on 16/07 and waits (status 5); A7 waits
 for its fee (status 6), overdue by its due date but not the office's delay by QĐ 766.
 
+Electronic results (QĐ 766 online share): A4 and A5 have one, A9 and A11 not; P2's result is
+not a document (result_document false), so of the 4 received online, A4, A5 and A11 count: 3 / 7.
+
 All times 08:00 except A4's finish (20:00). P1 Hộ tịch (cấp xã, no fee), P2 Chứng thực (cấp xã,
 fee), P3 Đất đai (cấp tỉnh, agency 31.STP, fee). Units: 00001 phường, 00002 xã, 31.STP sở.
 """
@@ -70,6 +73,7 @@ APPLICATIONS = [
 
 # id, supplement_count, requested day, done day (08:00) or None
 SUPPLEMENTS = [("A2", 2, 9, 10), ("A5", 1, 13, 17), ("A6", 1, 16, None)]
+E_RESULTS = [(True, "A4"), (True, "A5"), (False, "A9"), (False, "A11")]
 
 _INSERT_APPLICATION = """
 insert into applications (
@@ -119,6 +123,10 @@ def build_tiny_warehouse(path: Path) -> Path:
             "supplement_requested_at = make_timestamp(2025, 7, ?, 8, 0, 0), "
             "supplement_done_at = make_timestamp(2025, 7, ?, 8, 0, 0) where application_id = ?",
             [[count, asked, done, app_id] for app_id, count, asked, done in SUPPLEMENTS],
+        )
+        con.executemany("update applications set e_result = ? where application_id = ?", E_RESULTS)
+        con.execute(
+            "update procedures set result_document = false where procedure_code = ?", [_P["P2"]]
         )
         con.execute("insert into warehouse_info values ('built_at', '2025-07-22 06:30:00')")
         con.execute(
