@@ -13,7 +13,7 @@ from present import overview_charts as charts
 from present.cards import adds_up_line
 from present.strings import t
 from present.theme import COLORS
-from present.view import scope_text
+from present.view import cut_day, data_until_text, scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
@@ -36,6 +36,9 @@ comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
+until = data_until_text(cut_day(view), lang)
+if until is not None:
+    st.warning(until, icon=":material/event_busy:")
 kpi_cards(comparison, lang)
 
 st.subheader(t("section.trend", lang))

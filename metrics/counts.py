@@ -22,6 +22,7 @@ from typing import Literal
 import duckdb
 import polars as pl
 
+from metrics.data_span import cut_periods, last_day
 from metrics.filters import Filters
 from metrics.measures import BASE_NAMES, COUNTS, LEDGER_WINDOWS, Count
 from metrics.scope import Sql, with_facts
@@ -46,7 +47,8 @@ def period_counts(
 
     Columns: idx (the period's position), d0, d1, the keys `by`, then the counts. Without keys
     there is one row per period; with them, a row per period and key that had facts up to d1
-    (with nothing to handle too: the callers choose what they list)."""
+    (with nothing to handle too: the callers choose what they list). A period that ends after
+    the last day with data is counted up to that day, and its d1 says so (`metrics.data_span`)."""
     if not set(by) <= set(KEYS):
         raise ValueError(f"cannot count by {by}")
     counts = [count for count in COUNTS if count.name in names]
@@ -54,6 +56,7 @@ def period_counts(
     ledger = [count for count in counts if count.window in LEDGER_WINDOWS]
     if not periods or not facts:
         raise ValueError("period_counts needs a period and a count of facts")
+    periods = cut_periods(periods, last_day(con))
     plan = _Plan(periods, facts, ledger, tuple(by), any(c.window in _HISTORY for c in facts))
     ctes = _one_period(plan) if len(periods) == 1 else _several_periods(plan)
     body = _final(ctes, plan)

@@ -773,6 +773,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Filed online and, where the result is a document, with an electronic result / "
         "received = {num} / {den} (stricter than the share by channel).",
     ),
+    "data.until": (
+        "Số liệu đến {day}: kỳ được tính đến ngày có số liệu cuối cùng.",
+        "Data up to {day}: the period is counted up to the last day with data.",
+    ),
     "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "

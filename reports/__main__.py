@@ -29,6 +29,7 @@ import duckdb
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
+from metrics.data_span import data_until
 from metrics.options import filter_options
 from metrics.units_league import league_table
 from present import league
@@ -37,6 +38,7 @@ from present.places import place_name
 from present.report import build_report
 from present.strings import t, t_or
 from present.tables import kinds, labelled
+from present.view import data_until_text
 from reports import pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
@@ -145,7 +147,11 @@ def _table_file(path: Path, args: argparse.Namespace) -> bytes:
         )
         province = place_name(options, filters.province_codes, LANG)
         if args.command == "bieu-06a":
-            return bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
+            until = data_until(con, filters)
+            if until is not None:
+                print(data_until_text(until, LANG))
+            rows = form_rows(con, filters)
+            return bieu_06a_file(rows, filters, options, province, LANG, until)
         frame = labelled(league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG)
     header = header_block(t("units.title", LANG), filters, options, province, LANG)
     if args.out.suffix.lower() == ".csv":

@@ -10,6 +10,7 @@ how refused, withdrawn and stopped applications are counted. The numbers come fr
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import polars as pl
 import xlsxwriter
@@ -20,6 +21,7 @@ from metrics.options import FilterOptions
 from present.bieu_06a import convention_note, period_line, reporting_unit, row_labels
 from present.format import Lang
 from present.strings import t
+from present.view import data_until_text
 from reports.header import HeaderBlock, header_block
 from reports.writers import write_header_block
 
@@ -101,9 +103,18 @@ def bieu_06a_xlsx(
 
 
 def bieu_06a_file(
-    rows: pl.DataFrame, filters: Filters, options: FilterOptions, province: str, lang: Lang
+    rows: pl.DataFrame,
+    filters: Filters,
+    options: FilterOptions,
+    province: str,
+    lang: Lang,
+    data_until: date | None = None,
 ) -> bytes:
-    """The XLSX for the view: what the page's button and `python -m reports bieu-06a` write."""
+    """The XLSX for the view: what the page's button and `python -m reports bieu-06a` write.
+    A period cut at the last day with data (`data_until`) says so on its period line."""
     header = header_block(t("bieu.title", lang), filters, options, province, lang)
     unit = reporting_unit(filters, options, province)
-    return bieu_06a_xlsx(rows, header, unit, period_line(filters, lang), lang)
+    period = " ".join(
+        part for part in (period_line(filters, lang), data_until_text(data_until, lang)) if part
+    )
+    return bieu_06a_xlsx(rows, header, unit, period, lang)

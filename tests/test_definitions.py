@@ -70,3 +70,28 @@ def test_the_766_online_share_of_the_published_period(published: PeriodKpis) -> 
     """The city published 58.5 % by channel; the portal's strict share was 52.9 %."""
     assert published.rate("online_share").value == pytest.approx(0.585, abs=0.001)
     assert published.rate("online_share_766").value == pytest.approx(0.529, abs=0.002)
+
+
+def test_the_command_line_cuts_june_and_july_at_30_june(
+    sample_warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m reports bieu-06a --from 2026-06-01 --to 2026-07-31` reports the overdue at
+    30/6 (not every open application called overdue on 31/7), and says so on the command line
+    and on the form's period line."""
+    import fastexcel
+
+    from metrics.bieu_06a import GRAND_TOTAL, form_rows
+    from reports.__main__ import main
+
+    out = tmp_path / "bieu.xlsx"
+    argv = ["bieu-06a", "--from", "2026-06-01", "--to", "2026-07-31", "--out", str(out)]
+    assert main([*argv, "--warehouse", str(sample_warehouse)]) == 0
+    assert "Số liệu đến 30/06/2026" in capsys.readouterr().out
+    cells = fastexcel.read_excel(out).load_sheet(0, header_row=None).to_polars().rows()
+    text = [str(v) for row in cells for v in row if v is not None]
+    assert any("Số liệu đến 30/06/2026" in line for line in text)
+    with snapshot(sample_warehouse) as con:
+        rows = form_rows(con, Filters(date(2026, 6, 1), date(2026, 7, 31)))
+    kpis = _kpis(sample_warehouse, LAST_MONTH)
+    total = rows.filter(rows["row_kind"] == GRAND_TOTAL).row(0, named=True)
+    assert total["overdue"] == kpis.count("overdue")

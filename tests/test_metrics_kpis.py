@@ -153,3 +153,22 @@ def test_the_766_online_share_needs_an_electronic_result_where_the_result_is_a_d
     strict = k.rate("online_share_766")
     assert (strict.numerator, strict.denominator) == (3, 7)
     assert k.rate("online_share").value == pytest.approx(4 / 7)
+
+
+def test_a_period_past_the_data_is_cut_at_the_last_day_with_data(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The tiny warehouse's last received day is 21/07 (A10). Asked for 10/07–31/07, every count
+    is that of 10/07–21/07: A3, A7 and A10 are not called overdue on days the data never
+    reached, and the period says where it was cut."""
+    from metrics.data_span import data_until, last_day
+
+    asked = (PERIOD[0], date(2025, 7, 31))
+    [past] = period_kpis(con, Filters(*asked), [asked])
+    [cut] = period_kpis(
+        con, Filters(PERIOD[0], date(2025, 7, 21)), [(PERIOD[0], date(2025, 7, 21))]
+    )
+    assert last_day(con) == date(2025, 7, 21)
+    assert past.end == date(2025, 7, 21) and past.counts == cut.counts
+    assert data_until(con, Filters(*asked)) == date(2025, 7, 21)
+    assert data_until(con, Filters(*PERIOD)) is None
