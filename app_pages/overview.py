@@ -8,9 +8,11 @@ from functools import partial
 import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
+from metrics.quality import NEEDS
 from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
 from present import overview_charts as charts
 from present.cards import adds_up_line
+from present.definitions import missing_lines
 from present.strings import t
 from present.theme import COLORS
 from present.view import cut_day, data_until_text, scope_text
@@ -40,6 +42,9 @@ until = data_until_text(cut_day(view), lang)
 if until is not None:
     st.warning(until, icon=":material/event_busy:")
 kpi_cards(comparison, lang)
+missing = loaders.load_missing_data(version, filters.start, filters.end)
+for line in missing_lines(missing, NEEDS, lang):
+    st.warning(line, icon=":material/database_off:")
 
 st.subheader(t("section.trend", lang))
 choice = st.segmented_control(

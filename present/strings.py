@@ -777,6 +777,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Số liệu đến {day}: kỳ được tính đến ngày có số liệu cuối cùng.",
         "Data up to {day}: the period is counted up to the last day with data.",
     ),
+    "missing.indicator": (
+        "{indicator}: thiếu dữ liệu tháng {months} (tệp xuất không có cột {fields}); tỷ lệ "
+        "của kỳ chỉ đầy đủ cho các tháng còn lại.",
+        "{indicator}: data missing for {months} (the exports have no column {fields}); the "
+        "period's rate is complete only for the other months.",
+    ),
+    "dq.missing_columns": (
+        "Cột tùy chọn còn thiếu theo tháng",
+        "Optional columns missing by month",
+    ),
+    "dq.missing_none": (
+        "Mọi tháng đều có đủ các cột tùy chọn.",
+        "Every month has every optional column.",
+    ),
+    "dq.missing_note": (
+        "Tháng thiếu một cột khi phần lớn hồ sơ của tháng đến từ tệp xuất không có cột đó; chỉ "
+        'tiêu cần cột ấy ghi "thiếu dữ liệu" cho các tháng này.',
+        "A month lacks a column when most of its applications come from exports without it; "
+        'indicators that need it say "data missing" for those months.',
+    ),
+    "col.month": ("Tháng", "Month"),
+    "col.missing_fields": ("Cột còn thiếu", "Missing columns"),
     "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "

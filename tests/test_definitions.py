@@ -95,3 +95,40 @@ def test_the_command_line_cuts_june_and_july_at_30_june(
     kpis = _kpis(sample_warehouse, LAST_MONTH)
     total = rows.filter(rows["row_kind"] == GRAND_TOTAL).row(0, named=True)
     assert total["overdue"] == kpis.count("overdue")
+
+
+def test_months_without_optional_columns_are_named(sample_warehouse: Path) -> None:
+    """The sample's September 2025, February and March 2026 exports have no electronic result
+    (the legacy and spreadsheet layouts): QĐ 766's online share lacks data exactly then."""
+    from metrics.quality import lacking_months, missing_data
+
+    with snapshot(sample_warehouse) as con:
+        missing = missing_data(con, date(2025, 7, 1), date(2026, 6, 30))
+        lacking = lacking_months(con)
+        published = missing_data(con, *PUBLISHED)
+    assert missing["online_share_766"] == [date(2025, 9, 1), date(2026, 2, 1), date(2026, 3, 1)]
+    assert date(2025, 9, 1) in missing["on_time_rate_766"]
+    september = lacking.filter(lacking["month"] == date(2025, 9, 1))["field"].to_list()[0]
+    assert {"e_result", "supplement_count"} <= set(september)
+    assert published == {}  # July and August have both columns
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_the_pages_say_thieu_du_lieu(
+    monkeypatch: pytest.MonkeyPatch, sample_warehouse: Path
+) -> None:
+    from tests.test_app_shell import start_app
+
+    app = start_app(
+        monkeypatch, sample_warehouse, period="Tùy chọn", dates=["2025-08-01", "2025-09-30"]
+    )
+    warnings = [warning.value for warning in app.warning]
+    assert any(
+        w.startswith("Tỷ lệ hồ sơ trực tuyến theo QĐ 766: thiếu dữ liệu tháng 09/2025")
+        for w in warnings
+    )
+    app.switch_page("app_pages/data_quality.py").run()
+    assert not app.exception
+    months = next(frame.value for frame in app.dataframe if "Cột còn thiếu" in frame.value.columns)
+    september = months[months["Tháng"] == "09/2025"]["Cột còn thiếu"].tolist()[0]
+    assert "Kết quả điện tử" in september and "Số lần bổ sung" in september
