@@ -161,8 +161,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Digitised / received = {num} / {den}.",
     ),
     "delta.previous": (
-        "Mũi tên: so với kỳ trước cùng độ dài ({period}).",
-        "Arrows: change against the previous period of equal length ({period}).",
+        "Mũi tên: so với kỳ trước ({period}; tháng, quý, năm trọn vẹn so với tháng, quý, năm "
+        "liền trước, kỳ khác so với kỳ cùng độ dài ngay trước).",
+        "Arrows: change against the period before ({period}; a whole month, quarter or year "
+        "against the one before it, any other period against as many days just before).",
     ),
     "delta.year": ("Cùng kỳ năm trước ({period}): {delta}", "A year earlier ({period}): {delta}"),
     "delta.none": (

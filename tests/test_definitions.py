@@ -132,3 +132,18 @@ def test_the_pages_say_thieu_du_lieu(
     months = next(frame.value for frame in app.dataframe if "Cột còn thiếu" in frame.value.columns)
     september = months[months["Tháng"] == "09/2025"]["Cột còn thiếu"].tolist()[0]
     assert "Kết quả điện tử" in september and "Số lần bổ sung" in september
+
+
+def test_june_2026_is_compared_with_may_and_not_with_a_year_before_the_data(
+    sample_warehouse: Path,
+) -> None:
+    from metrics.kpis import compare_periods
+
+    with snapshot(sample_warehouse) as con:
+        comparison = compare_periods(con, Filters(*LAST_MONTH), date(2025, 7, 1))
+    assert comparison.previous is not None
+    assert (comparison.previous.start, comparison.previous.end) == (
+        date(2026, 5, 1),
+        date(2026, 5, 31),
+    )
+    assert comparison.year_earlier is None  # June 2025 is before the first day with data
