@@ -7,8 +7,15 @@ from dataclasses import replace
 
 import streamlit as st
 
-from present.bieu_06a import bieu_table, filters_line, period_line, reporting_unit
+from present.bieu_06a import (
+    bieu_table,
+    convention_note,
+    filters_line,
+    period_line,
+    reporting_unit,
+)
 from present.strings import t
+from present.view import cut_day, data_until_text
 from reports.bieu_06a import SUBJECT, bieu_06a_file
 from reports.header import file_name, filter_lines
 from ui import loaders
@@ -31,15 +38,17 @@ st.caption(
 filtered = filters_line(filter_lines(replace(filters, unit_codes=()), view.options, lang), lang)
 if filtered:
     st.caption(filtered)
-st.info(t("bieu.convention", lang), icon=":material/info:")
-
 rows = loaders.load_bieu_rows(version, filters)
+until = cut_day(view)
+if until is not None:
+    st.warning(data_until_text(until, lang), icon=":material/event_busy:")
+st.info(convention_note(rows, lang), icon=":material/info:")
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
 show_table(table, column_kinds, lang)
 st.download_button(
     t("bieu.download", lang),
-    data=lambda: bieu_06a_file(rows, filters, view.options, view.province, lang),
+    data=lambda: bieu_06a_file(rows, filters, view.options, view.province, lang, until),
     file_name=file_name(SUBJECT, filters, "xlsx"),
     mime=XLSX_MIME,
     icon=":material/description:",

@@ -9,6 +9,7 @@ import streamlit as st
 
 from etl.reasons import reason_label
 from present import format as fmt
+from present.definitions import lacking_table
 from present.strings import t, t_or
 from present.tables import Column, kinds, labelled
 from ui import loaders
@@ -49,6 +50,10 @@ LOADS = (
     Column("finished_at", "col.finished_at", "datetime"),
     Column("outcome_label", "col.outcome", "text"),
     Column("message", "col.message", "text"),
+)
+MISSING = (
+    Column("month", "col.month", "text"),
+    Column("missing_fields", "col.missing_fields", "text"),
 )
 FRESHNESS = (
     Column("name", "col.unit_name", "text"),
@@ -105,6 +110,14 @@ loads = loaders.load_load_history(version).with_columns(
     .alias("outcome_label")
 )
 _table(loads, LOADS, "lich-su-nap", t("dq.loads", lang))
+
+st.subheader(t("dq.missing_columns", lang))
+lacking = loaders.load_lacking_months(version)
+if lacking.is_empty():
+    st.success(t("dq.missing_none", lang))
+else:
+    st.caption(t("dq.missing_note", lang))
+    _table(lacking_table(lacking), MISSING, "cot-con-thieu", t("dq.missing_columns", lang))
 
 st.subheader(t("dq.freshness", lang))
 stale_days = st.number_input(

@@ -8,11 +8,14 @@ from functools import partial
 import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
+from metrics.quality import NEEDS
 from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
 from present import overview_charts as charts
+from present.cards import adds_up_line
+from present.definitions import missing_lines
 from present.strings import t
 from present.theme import COLORS
-from present.view import scope_text
+from present.view import cut_day, data_until_text, scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.filter_bar import GRAIN, RANK, narrow_to_unit
@@ -35,7 +38,13 @@ comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
     st.info(t("empty.no_data", lang))
     st.stop()
+until = data_until_text(cut_day(view), lang)
+if until is not None:
+    st.warning(until, icon=":material/event_busy:")
 kpi_cards(comparison, lang)
+missing = loaders.load_missing_data(version, filters.start, filters.end)
+for line in missing_lines(missing, NEEDS, lang):
+    st.warning(line, icon=":material/database_off:")
 
 st.subheader(t("section.trend", lang))
 choice = st.segmented_control(
@@ -60,6 +69,7 @@ with mix_column:
     )
 with status_column:
     show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
+    st.caption(adds_up_line(comparison.current, lang))
 
 st.subheader(t("section.units", lang))
 measure = (

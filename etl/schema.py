@@ -9,6 +9,8 @@ import duckdb
 # Status codes of the national sync list (GLOSSARY.md).
 FINISHED_STATUSES = (9, 10)
 CLOSED_STATUSES = (3, 7, 8)
+# Open and waiting for the applicant: documents to supplement (5), a fee to pay (6).
+WAITING_STATUSES = (5, 6)
 # An ended application has left the queue: finished, or closed without a result.
 ENDED_STATUSES = FINISHED_STATUSES + CLOSED_STATUSES
 CHANNELS = (1, 2, 3)
@@ -134,6 +136,7 @@ create table if not exists daily_activity (
     procedure_code      varchar not null,
     channel             tinyint not null,
     received            bigint not null,
+    received_online_766 bigint not null,    -- online with an e-result where one is due (766)
     received_fee        bigint not null,    -- received, procedure has a fee
     paid_online         bigint not null,    -- of received_fee, paid online
     digitized           bigint not null,
@@ -143,6 +146,8 @@ create table if not exists daily_activity (
     resolved_early      bigint not null,
     resolved_on_time    bigint not null,
     resolved_late       bigint not null,
+    resolved_late_766   bigint not null,    -- of resolved, late by QĐ 766 (supplement time
+                                            -- not counted, two or more requests: late)
     processing_days_sum double not null     -- sum of finished_at - received_at, in days
 );
 
@@ -150,7 +155,9 @@ create table if not exists daily_activity (
 -- be "in progress, overdue" at some day d (due_day < d and (end_day is null or end_day > d)).
 create table if not exists overdue_ledger (
     due_day        date not null,
+    due_766_day    date not null,          -- the due date moved by the supplement time (QĐ 766)
     end_day        date,
+    waiting        boolean not null,       -- open and waiting for the applicant (status 5, 6)
     received_day   date not null,
     province_code  integer not null,
     unit_code      varchar not null,
@@ -188,8 +195,10 @@ create table if not exists warehouse_info (
 
 # The measures of daily_activity, in order; its rollups carry the same ones.
 MEASURES = (
-    "received", "received_fee", "paid_online", "digitized", "ended", "closed", "resolved",
-    "resolved_early", "resolved_on_time", "resolved_late", "processing_days_sum",
+    "received", "received_online_766", "received_fee", "paid_online", "digitized", "ended",
+    "closed", "resolved",
+    "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
+    "processing_days_sum",
 )  # fmt: skip
 _ROLLUP_MEASURES_DDL = ",\n".join(
     f"    {m} {'double' if m == 'processing_days_sum' else 'bigint'} not null" for m in MEASURES
@@ -219,8 +228,23 @@ def as_of_sql() -> str:
     return "greatest(" + ", ".join(EVENT_TIMESTAMPS) + ")"
 
 
+# The summary tables and the columns they need: they are build products, so an older one that
+# lacks a column is dropped and built again in full (`etl.load` rebuilds empty summaries).
+SUMMARY_COLUMNS = {
+    "daily_activity": MEASURES,
+    "province_activity": MEASURES,
+    "unit_activity": MEASURES,
+    "overdue_ledger": ("due_766_day", "waiting"),
+}
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create every warehouse table that does not exist yet; bring older ones up to date."""
+    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    tables = {table for table, _ in present}
+    for table, columns in SUMMARY_COLUMNS.items():
+        if table in tables and any((table, column) not in present for column in columns):
+            con.execute(f"drop table {table}")
     con.execute(TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL))
     present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
     for table, column, definition in ADDED_COLUMNS:

@@ -9,9 +9,12 @@ in progress at d1 = received up to d1 − ended up to d1.
 province-wide views that are most of what leaders open; `unit_activity` without the procedure,
 for unit rankings.
 
-`overdue_ledger` keeps only applications that are open or ended after their due date: the only
-ones that can be "in progress, overdue" on some day d, i.e. due_day < d and not ended by d.
-It is small (late and open applications), so any day's overdue count is one cheap sum.
+`overdue_ledger` keeps only applications that are open or ended after their due date (the
+exported one, or QĐ 766's, moved by the applicant's supplement time): the only ones that can be
+"in progress, overdue" on some day d, i.e. due_day < d and not ended by d. It also carries
+whether the application waits for the applicant now (status 5, 6): every open one is in it, so
+"waiting at d1" is one sum too. It is small (late and open applications), so any day's overdue
+count is one cheap sum.
 
 A daily export touches a few days, so a load refreshes only the summary rows of the days its
 records touched (`touched_days`: received, ended or due, before and after the upsert); the cost
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, MEASURES, sql_list
+from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, MEASURES, WAITING_STATUSES, sql_list
 
 TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
 
@@ -41,9 +44,22 @@ create or replace temp view summary_source as
         a.*,
         u.province_code,
         coalesce(p.has_fee, false) as has_fee,
+        -- QĐ 766 3.3: online, and an electronic result where the result is a document.
+        a.channel = 2 and (not coalesce(p.result_document, true) or coalesce(a.e_result, false))
+            as is_online_766,
         a.status in {finished} as is_finished,
         a.status in {closed} as is_closed,
-        a.due_at::date as due_day
+        a.status in {waiting} as is_waiting,
+        a.due_at::date as due_day,
+        -- QĐ 766 (INDEX_766.md 2.1): the applicant's supplement time does not count against
+        -- the office, so the due date moves by it; from a second request on, it is late.
+        -- Without supplement dates (an export that lacks them) the exported due date stands.
+        case
+            when coalesce(a.supplement_count, 0) >= 2
+                then least(a.due_at, coalesce(a.supplement_requested_at, a.received_at))::date
+            else (a.due_at + coalesce(a.supplement_done_at - a.supplement_requested_at,
+                                      interval 0 second))::date
+        end as due_766_day
     from applications as a
     join units as u using (unit_code)
     left join procedures as p using (procedure_code)
@@ -53,7 +69,10 @@ create or replace temp view summary_source as
 
 def _source_view(scope: str) -> str:
     return _SOURCE_VIEW.format(
-        scope=scope, finished=sql_list(FINISHED_STATUSES), closed=sql_list(CLOSED_STATUSES)
+        scope=scope,
+        finished=sql_list(FINISHED_STATUSES),
+        closed=sql_list(CLOSED_STATUSES),
+        waiting=sql_list(WAITING_STATUSES),
     )
 
 
@@ -66,23 +85,25 @@ with events as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
         1 as received,
+        is_online_766::int as received_online_766,
         has_fee::int as received_fee,
         (has_fee and coalesce(paid_online, false))::int as paid_online,
         coalesce(digitized, false)::int as digitized,
         0 as ended, 0 as closed, 0 as resolved,
-        0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late,
+        0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as resolved_late_766,
         0.0 as processing_days
     from summary_source
     union all
     select
         ended_on as day, province_code, unit_code, procedure_code, channel,
-        0, 0, 0, 0,
+        0, 0, 0, 0, 0,
         1,
         is_closed::int,
         is_finished::int,
         (is_finished and ended_on < due_day)::int,
         (is_finished and ended_on = due_day)::int,
         (is_finished and ended_on > due_day)::int,
+        (is_finished and (coalesce(supplement_count, 0) >= 2 or ended_on > due_766_day))::int,
         -- A finish written as a bare date on the day of receipt counts as no time, not less.
         case
             when is_finished then greatest(epoch(finished_at - received_at), 0) / 86400.0
@@ -95,6 +116,7 @@ final as (
     select
         day, province_code, unit_code, procedure_code, channel,
         sum(received)::bigint as received,
+        sum(received_online_766)::bigint as received_online_766,
         sum(received_fee)::bigint as received_fee,
         sum(paid_online)::bigint as paid_online,
         sum(digitized)::bigint as digitized,
@@ -104,21 +126,24 @@ final as (
         sum(resolved_early)::bigint as resolved_early,
         sum(resolved_on_time)::bigint as resolved_on_time,
         sum(resolved_late)::bigint as resolved_late,
+        sum(resolved_late_766)::bigint as resolved_late_766,
         sum(processing_days)::double as processing_days_sum
     from events
     group by day, province_code, unit_code, procedure_code, channel
 )
 """
 
+# Open applications, and those that ended after their due date by the export or by QĐ 766.
 OVERDUE_LEDGER_SELECT = """
 with apps as (from summary_source),
 final as (
     select
-        due_day, ended_on as end_day, received_at::date as received_day,
+        due_day, due_766_day, ended_on as end_day, received_at::date as received_day,
+        is_waiting as waiting,
         province_code, unit_code, procedure_code, channel,
         count(*) as n
     from apps
-    where ended_on is null or ended_on > due_day
+    where ended_on is null or ended_on > least(due_day, due_766_day)
     group by all
 )
 """

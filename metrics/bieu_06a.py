@@ -16,6 +16,8 @@ level and a grand total. Columns (numbers as on the form) are sums of the period
   (13) overdue at d1            = due before d1, not ended by d1
 The form has no column for applications refused, withdrawn or stopped; its convention counts
 them as resolved on time, so (7) = resolved + closed and (3) = (7) + (11) holds on every row.
+Each row also carries `closed`, outside the form's columns, so the note under the form can say
+how many of (7) and (9) they are.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ FORM: dict[int, Derived] = {
 }
 COLUMNS: dict[int, str] = {number: column.name for number, column in FORM.items()}
 VALUE_COLUMNS = tuple(COLUMNS.values())
+# Beside the form's columns: closed without a result (3, 7, 8), counted in (7) and (9).
+CLOSED = "closed"
 # Row kinds: a field's row, a level's subtotal, the grand total.
 FIELD, LEVEL_TOTAL, GRAND_TOTAL = "field", "level", "total"
 
@@ -53,9 +57,9 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """The form's body: for each level, its subtotal row then its fields in alphabetical order,
     then the grand total. Fields with nothing to handle in the period are left out.
 
-    Columns: row_kind, level, field (null on total rows), and VALUE_COLUMNS."""
+    Columns: row_kind, level, field (null on total rows), VALUE_COLUMNS and CLOSED."""
     per_field = counts_by(con, filters, ("level", "field")).select(
-        "level", "field", *(derived_expression(column) for column in FORM.values())
+        "level", "field", *(derived_expression(column) for column in FORM.values()), CLOSED
     )
     parts: list[pl.DataFrame] = []
     for level in LEVELS:
@@ -66,20 +70,26 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
         fields = fields.sort(pl.col("field").replace_strict(order, list(range(len(order)))))
         parts.append(_total(fields, LEVEL_TOTAL, level))
         parts.append(
-            fields.select(pl.lit(FIELD).alias("row_kind"), "level", "field", *VALUE_COLUMNS)
+            fields.select(pl.lit(FIELD).alias("row_kind"), "level", "field", *VALUE_COLUMNS, CLOSED)
         )
     parts.append(_total(per_field, GRAND_TOTAL, None))
     return pl.concat(parts, how="vertical_relaxed")
 
 
 def _total(rows: pl.DataFrame, kind: str, level: str | None) -> pl.DataFrame:
-    sums = rows.select(pl.col(column).sum().cast(pl.Int64) for column in VALUE_COLUMNS)
+    sums = rows.select(pl.col(column).sum().cast(pl.Int64) for column in (*VALUE_COLUMNS, CLOSED))
     return sums.select(
         pl.lit(kind).alias("row_kind"),
         pl.lit(level, dtype=pl.String).alias("level"),
         pl.lit(None, dtype=pl.String).alias("field"),
         *VALUE_COLUMNS,
+        CLOSED,
     )
+
+
+def closed_total(rows: pl.DataFrame) -> int:
+    """Closed without a result in the whole form (its grand total row), for the note."""
+    return int(rows.filter(pl.col("row_kind") == GRAND_TOTAL)[CLOSED].sum())
 
 
 def identities_hold(rows: pl.DataFrame) -> bool:

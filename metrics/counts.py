@@ -22,15 +22,17 @@ from typing import Literal
 import duckdb
 import polars as pl
 
+from metrics.data_span import cut_periods, last_day
 from metrics.filters import Filters
-from metrics.measures import BASE_NAMES, COUNTS, Count
+from metrics.measures import BASE_NAMES, COUNTS, LEDGER_WINDOWS, Count
 from metrics.scope import Sql, with_facts
 
 Key = Literal["unit_code", "procedure_code", "channel", "level", "field"]
 KEYS: tuple[Key, ...] = ("unit_code", "procedure_code", "channel", "level", "field")
 # The windows of the facts that reach before the period (carried in, in progress at d1).
 _HISTORY = ("before", "through")
-_LEDGER = "open_past_due"
+# The ledger's columns a count of it may read (`_ledger_condition`, Count.where, Count.due).
+_LEDGER_COLUMNS = "due_day, due_766_day, received_day, end_day, waiting"
 
 
 def period_counts(
@@ -45,14 +47,16 @@ def period_counts(
 
     Columns: idx (the period's position), d0, d1, the keys `by`, then the counts. Without keys
     there is one row per period; with them, a row per period and key that had facts up to d1
-    (with nothing to handle too: the callers choose what they list)."""
+    (with nothing to handle too: the callers choose what they list). A period that ends after
+    the last day with data is counted up to that day, and its d1 says so (`metrics.data_span`)."""
     if not set(by) <= set(KEYS):
         raise ValueError(f"cannot count by {by}")
     counts = [count for count in COUNTS if count.name in names]
-    facts = [count for count in counts if count.window != _LEDGER]
-    ledger = [count for count in counts if count.window == _LEDGER]
+    facts = [count for count in counts if count.window not in LEDGER_WINDOWS]
+    ledger = [count for count in counts if count.window in LEDGER_WINDOWS]
     if not periods or not facts:
         raise ValueError("period_counts needs a period and a count of facts")
+    periods = cut_periods(periods, last_day(con))
     plan = _Plan(periods, facts, ledger, tuple(by), any(c.window in _HISTORY for c in facts))
     ctes = _one_period(plan) if len(periods) == 1 else _several_periods(plan)
     body = _final(ctes, plan)
@@ -89,6 +93,15 @@ def _sum(column: str, *conditions: str) -> str:
     return f"sum(case when {kept} then {column} end)" if kept else f"sum({column})"
 
 
+def _ledger_condition(count: Count, d1: str) -> str:
+    """The ledger rows a count sums at the day `d1` ("?" or a column): open at the end of d1,
+    and either past the count's due date or received by d1; then the count's own condition."""
+    start = f"{count.due} < {d1}" if count.window == "open_past_due" else f"received_day <= {d1}"
+    return " and ".join(
+        part for part in (start, f"(end_day is null or end_day > {d1})", count.where) if part
+    )
+
+
 def _one_period(plan: _Plan) -> Sql:
     """`periods`, `activity` and `overdue` for one period: one pass over the facts rows, each
     row marked once as in the period or before it."""
@@ -108,12 +121,13 @@ def _one_period(plan: _Plan) -> Sql:
         f", activity as (select 0 as idx, {selected}{sums} from {rows}{grouped})"
     )
     params = [d0, d1, d0, d1]
-    for count in plan.ledger:
-        text += (
-            f", overdue as (select 0 as idx, {selected}{_sum(count.measure)} as {count.name} "
-            f"from ledger where due_day < ? and (end_day is null or end_day > ?){grouped})"
+    if plan.ledger:
+        ledger_sums = ", ".join(
+            f"{_sum(count.measure, _ledger_condition(count, '?'))} as {count.name}"
+            for count in plan.ledger
         )
-        params += [d1, d1]
+        text += f", overdue as (select 0 as idx, {selected}{ledger_sums} from ledger{grouped})"
+        params += [d1, d1] * len(plan.ledger)
     return Sql(text, tuple(params))
 
 
@@ -144,13 +158,17 @@ def _several_periods(plan: _Plan) -> Sql:
     )
     params: list[object] = [list(range(len(plan.periods))), starts, ends]
     params += [max(ends)] if history else [min(starts), max(ends)]
-    for count in plan.ledger:
+    if plan.ledger:
+        ledger_sums = ", ".join(
+            f"{_sum(count.measure, _ledger_condition(count, 'p.d1'))} as {count.name}"
+            for count in plan.ledger
+        )
         text += (
-            f", open_late as (select {selected}due_day, end_day, {_sum(count.measure)} as n"
-            f" from ledger group by {selected}due_day, end_day)"
-            f", overdue as (select p.idx{by}, sum(n) as {count.name}"
+            f", open_late as (select {selected}{_LEDGER_COLUMNS}, sum(n) as n"
+            f" from ledger group by {selected}{_LEDGER_COLUMNS})"
+            f", overdue as (select p.idx{by}, {ledger_sums}"
             " from periods as p join open_late"
-            " on due_day < p.d1 and (end_day is null or end_day > p.d1)"
+            " on (end_day is null or end_day > p.d1) and received_day <= p.d1"
             f" group by p.idx{by})"
         )
     return Sql(text, tuple(params))

@@ -7,6 +7,7 @@ It is frozen and its tuples are sorted, so two equal views give equal (hashable)
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,8 +49,15 @@ class Filters:
         return dataclasses.replace(self, start=start, end=end)
 
     def previous_period(self) -> Filters:
-        """The period of equal length that ends the day before this one starts (DATA_SPEC §4)."""
+        """The period before this one (DATA_SPEC §4): the previous calendar month, quarter or
+        year when this is a whole one (June against May, not against the 30 days before it;
+        a quarter against the quarter before), else the period of equal length that ends the
+        day before this one starts."""
         end = self.start - timedelta(days=1)
+        months = _calendar_months(self.start, self.end)
+        if months:
+            first = _months_before(self.start, months)
+            return self.with_period(first, end)
         return self.with_period(end - timedelta(days=self.days - 1), end)
 
     def year_earlier(self) -> Filters:
@@ -64,6 +72,24 @@ class Filters:
             for field in dataclasses.fields(self)
             if field.name not in ("start", "end", "access")
         )
+
+
+def _calendar_months(start: date, end: date) -> int:
+    """12, 3 or 1 when [start, end] is a whole calendar year, quarter or month, else 0."""
+    if start.day != 1 or end.day != calendar.monthrange(end.year, end.month)[1]:
+        return 0
+    span = (end.year - start.year) * 12 + end.month - start.month + 1
+    if span == 12 and start.month == 1:
+        return 12
+    if span == 3 and start.month % 3 == 1:
+        return 3
+    return 1 if span == 1 else 0
+
+
+def _months_before(day: date, months: int) -> date:
+    """The first day of the month `months` months before `day`'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _minus_year(day: date) -> date:

@@ -6,7 +6,14 @@ the overdue `ledger`) within a window of days:
 - "period": the days of P (received, resolved, closed, fees, payments, digitisation);
 - "before": the days before d0 (carried in = received before d0 − ended before d0);
 - "through": every day up to d1 (in progress at d1 = received up to d1 − ended up to d1);
-- "open_past_due": ledger rows due before d1 and not ended by d1 (in progress, overdue at d1).
+- "open_past_due": ledger rows due (`due`: the exported due date, or QĐ 766's) before d1 and not
+  ended by d1 (in progress, overdue at d1);
+- "open_at_end": ledger rows received by d1 and not ended by d1 (in progress at d1; with a
+  `where`, those waiting for the applicant).
+Two on-time rates stand side by side, each labelled: the one of the exported due dates (what
+Biểu II.06a counts), and QĐ 766's (INDEX_766.md 2.1), where the applicant's supplement time is
+not counted against the office (the due date moves by it, and an application waiting for the
+applicant is not overdue while it waits) and two or more supplement requests count as late.
 Derived counts add and subtract base counts; every rate divides one named count by another.
 `metrics.counts` turns the base counts into SQL, and the functions below turn the derived
 counts and the rates into Polars expressions and `Ratio`s, so every page, file and chart reads
@@ -21,7 +28,9 @@ from typing import Literal
 
 import polars as pl
 
-Window = Literal["period", "before", "through", "open_past_due"]
+Window = Literal["period", "before", "through", "open_past_due", "open_at_end"]
+# The windows read from the overdue ledger rather than the daily facts.
+LEDGER_WINDOWS: tuple[Window, ...] = ("open_past_due", "open_at_end")
 # The channel code of online filings (GLOSSARY: 1 trực tiếp, 2 trực tuyến, 3 BCCI).
 ONLINE_CHANNEL = 2
 
@@ -35,6 +44,7 @@ class Count:
     window: Window
     where: str = ""  # an extra condition on the rows, SQL over the table's columns
     days: bool = False  # a sum of days (double), not a number of applications
+    due: str = "due_day"  # the ledger's due date an "open_past_due" count is judged by
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,8 @@ class Rate:
 COUNTS: tuple[Count, ...] = (
     Count("received", "received", "period"),
     Count("received_online", "received", "period", where=f"channel = {ONLINE_CHANNEL}"),
+    # QĐ 766 3.3: online and, where the procedure's result is a document, an electronic result.
+    Count("received_online_766", "received_online_766", "period"),
     Count("carried_in", "received - ended", "before"),
     Count("resolved", "resolved", "period"),
     Count("resolved_early", "resolved_early", "period"),
@@ -66,6 +78,13 @@ COUNTS: tuple[Count, ...] = (
     Count("closed", "closed", "period"),  # ended without a result (status 3, 7, 8)
     Count("in_progress", "received - ended", "through"),
     Count("overdue", "n", "open_past_due"),  # of in_progress, past the due date at d1
+    # Of in_progress, waiting for the applicant at d1 (status 5, 6); of overdue, those waiting.
+    Count("waiting", "n", "open_at_end", where="waiting"),
+    Count("overdue_waiting", "n", "open_past_due", where="waiting"),
+    # QĐ 766: resolved after the due date moved by the supplement time, or asked twice or more;
+    # in progress past that due date at d1 and not waiting for the applicant.
+    Count("resolved_late_766", "resolved_late_766", "period"),
+    Count("overdue_766", "n", "open_past_due", where="not waiting", due="due_766_day"),
     Count("processing_days_sum", "processing_days_sum", "period", days=True),
     Count("received_fee", "received_fee", "period"),  # received, the procedure has a fee
     Count("paid_online", "paid_online", "period"),
@@ -78,11 +97,17 @@ DERIVED: tuple[Derived, ...] = (
     # Không quá hạn: resolved early or on time, or in progress within the deadline.
     Derived("on_time", ("to_handle",), ("resolved_late", "overdue")),
     Derived("late", ("resolved_late", "overdue")),  # what lowers the on-time rate
+    # Overdue at d1 and not waiting for the applicant: the office's own delay.
+    Derived("overdue_office", ("overdue",), ("overdue_waiting",)),
+    Derived("on_time_766", ("to_handle",), ("resolved_late_766", "overdue_766")),
+    Derived("late_766", ("resolved_late_766", "overdue_766")),
 )
 RATES: tuple[Rate, ...] = (
     Rate("resolution_rate", "resolved", "to_handle"),
-    Rate("on_time_rate", "on_time", "to_handle"),  # QĐ 766, group 2
-    Rate("online_share", "received_online", "received"),
+    Rate("on_time_rate", "on_time", "to_handle"),  # by the exported due dates
+    Rate("on_time_rate_766", "on_time_766", "to_handle"),  # QĐ 766 group 2 (INDEX_766 2.1)
+    Rate("online_share", "received_online", "received"),  # the raw channel share
+    Rate("online_share_766", "received_online_766", "received"),  # QĐ 766, strict
     Rate("online_payment_rate", "paid_online", "received_fee"),
     Rate("digitisation_rate", "digitized", "received"),
     Rate("average_days", "processing_days_sum", "resolved"),  # mean processing time, days

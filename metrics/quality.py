@@ -6,6 +6,7 @@ These tables describe files, not applications, so the filter bar does not apply 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import duckdb
 import polars as pl
@@ -89,3 +90,55 @@ def unit_freshness(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataF
     unit picker does not narrow this list."""
     units = scoped("units", replace(filters, unit_codes=(), unit_kinds=()))
     return con.sql(_UNIT_FRESHNESS.replace("{units}", units.text), params=list(units.params)).pl()
+
+
+# The indicators that need an optional field of the filing records (DATA_SPEC §1.1): QĐ 766's
+# online share needs the electronic result, its on-time rate the supplement count (its dates
+# refine it; without them the exported due date stands).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "online_share_766": ("e_result",),
+    "on_time_rate_766": ("supplement_count",),
+}
+
+# A month lacks a field when most of its rows, over every file that listed them, came from
+# files without a column for it (the months' applications reappear in later exports).
+_MONTH_FIELDS = """
+select
+    month, field,
+    coalesce(sum(rows) filter (where present), 0)::bigint as rows_with,
+    coalesce(sum(rows) filter (where not present), 0)::bigint as rows_without,
+    rows_without > rows_with as lacking
+from file_columns
+group by month, field
+order by month, field
+"""
+
+
+def month_fields(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Per data month and optional field: rows listed by files with and without a column for it,
+    and whether the month lacks it ("thiếu dữ liệu")."""
+    return con.sql(_MONTH_FIELDS).pl()
+
+
+def lacking_months(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The months that lack at least one optional field, with those fields in a list."""
+    return (
+        month_fields(con)
+        .filter(pl.col("lacking"))
+        .group_by("month", maintain_order=True)
+        .agg(pl.col("field"))
+    )
+
+
+def missing_data(con: duckdb.DuckDBPyConnection, start: date, end: date) -> dict[str, list[date]]:
+    """For each indicator of NEEDS, the months of [start, end] that lack a field it needs
+    (indicators without such months are left out): those months are "thiếu dữ liệu"."""
+    lacking = month_fields(con).filter(
+        pl.col("lacking") & pl.col("month").is_between(start.replace(day=1), end)
+    )
+    result = {}
+    for indicator, fields in NEEDS.items():
+        months = lacking.filter(pl.col("field").is_in(fields))["month"].unique().sort()
+        if months.len():
+            result[indicator] = months.to_list()
+    return result

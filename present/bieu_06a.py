@@ -10,7 +10,7 @@ from datetime import date
 
 import polars as pl
 
-from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS
+from metrics.bieu_06a import FIELD, LEVEL_TOTAL, VALUE_COLUMNS, closed_total
 from metrics.filters import Filters
 from metrics.options import FilterOptions
 from present import format as fmt
@@ -74,3 +74,9 @@ def signed_at(place: str, day: date, lang: Lang) -> str:
     and the months 1 and 2 with a leading zero (Nghị định 30/2020/NĐ-CP)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return t("bieu.signed_at", lang, place=place, day=f"{day.day:02d}", month=month, year=day.year)
+
+
+def convention_note(rows: pl.DataFrame, lang: Lang) -> str:
+    """The note under the form (page and file): the convention for applications closed without
+    a result, with how many of columns (7) and (9) they are."""
+    return t("bieu.convention_count", lang, closed=fmt.number(closed_total(rows), lang))

@@ -56,10 +56,29 @@ CARDS: tuple[Card, ...] = (
         0,
         {"early": "resolved_early", "on_time": "resolved_on_time", "late": "resolved_late"},
     ),
+    Card(
+        "closed",
+        "count",
+        0,
+        {
+            "to_handle": "to_handle",
+            "resolved": "resolved",
+            "closed": "closed",
+            "in_progress": "in_progress",
+        },
+    ),
     Card("resolution_rate", "rate", 1, {"received": "received", "carried_in": "carried_in"}),
     Card("on_time_rate", "rate", 1, {"late": "resolved_late", "overdue": "overdue"}),
+    Card("on_time_rate_766", "rate", 1, {"late": "resolved_late_766", "overdue": "overdue_766"}),
     Card("online_share", "rate", 1),
+    Card("online_share_766", "rate", 1),
     Card("overdue", "count", -1, {"in_progress": "in_progress", "within": "within_deadline"}),
+    Card(
+        "waiting",
+        "count",
+        0,
+        {"overdue_waiting": "overdue_waiting", "overdue_office": "overdue_office"},
+    ),
     Card("average_days", "days", -1),
     Card("online_payment_rate", "rate", 1),
     Card("digitisation_rate", "rate", 1),
@@ -109,3 +128,13 @@ def delta_arrow(now: float | None, before: float | None) -> Literal["up", "down"
     if now is None or before is None or now == before:
         return "off"
     return "up" if now > before else "down"
+
+
+def adds_up_line(kpis: PeriodKpis, lang: Lang) -> str:
+    """To handle = resolved + closed without result + in progress at the end, in numbers: the
+    status chart leaves out what was closed without a result, this line puts it back."""
+    values = {name: fmt.number(kpis.count(name), lang) for name in _ADDS_UP}
+    return t("overview.adds_up", lang, end=fmt.day(kpis.end), **values)
+
+
+_ADDS_UP = ("to_handle", "resolved", "closed", "in_progress")

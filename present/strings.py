@@ -109,8 +109,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi.received": ("Tiếp nhận mới", "Received"),
     "kpi.resolved": ("Đã giải quyết", "Resolved"),
     "kpi.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
-    "kpi.on_time_rate": ("Tỷ lệ đúng hạn", "On-time rate"),
-    "kpi.online_share": ("Tỷ lệ trực tuyến", "Online share"),
+    "kpi.on_time_rate": ("Tỷ lệ đúng hạn (theo ngày hẹn trả)", "On-time rate (by due date)"),
+    "kpi.online_share": ("Tỷ lệ trực tuyến (theo kênh nộp)", "Online share (by channel)"),
     "kpi.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
     "kpi.average_days": ("Thời gian giải quyết trung bình", "Average processing time"),
     "kpi.online_payment_rate": ("Thanh toán trực tuyến", "Online payment rate"),
@@ -162,8 +162,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Digitised / received = {num} / {den}.",
     ),
     "delta.previous": (
-        "Mũi tên: so với kỳ trước cùng độ dài ({period}).",
-        "Arrows: change against the previous period of equal length ({period}).",
+        "Mũi tên: so với kỳ trước ({period}; tháng, quý, năm trọn vẹn so với tháng, quý, năm "
+        "liền trước, kỳ khác so với kỳ cùng độ dài ngay trước).",
+        "Arrows: change against the period before ({period}; a whole month, quarter or year "
+        "against the one before it, any other period against as many days just before).",
     ),
     "delta.year": ("Cùng kỳ năm trước ({period}): {delta}", "A year earlier ({period}): {delta}"),
     "delta.none": (
@@ -642,14 +644,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bieu.col_12": ("Trong hạn", "Within deadline"),
     "bieu.col_13": ("Quá hạn", "Overdue"),
     "bieu.total": ("Tổng cộng", "Total"),
-    "bieu.convention": (
-        "Theo quy ước của biểu, hồ sơ không được tiếp nhận, công dân rút hoặc dừng xử lý "
-        "(trạng thái 3, 7, 8) được tính là đã giải quyết đúng hạn (cột 7 và 9), nên "
-        "(3) = (4) + (5) + (6) = (7) + (11) trên mọi dòng.",
-        "By the form's convention, applications refused, withdrawn or stopped (status 3, 7, 8) "
-        "count as resolved on time (columns 7 and 9), so (3) = (4) + (5) + (6) = (7) + (11) "
-        "on every row.",
-    ),
     "bieu.download": ("Tải Biểu II.06a (Excel, mẫu chính thức)", "Download form II.06a (Excel)"),
     "bieu.plain_note": (
         "Hoặc tải bảng trên dạng dữ liệu thô (mỗi cột một số):",
@@ -797,6 +791,82 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The password needs at least {count} characters.",
     ),
     "passwords.mismatch": ("Hai lần nhập không khớp.", "The two entries differ."),
+    # Official definitions (issue 12)
+    "bieu.convention_count": (
+        "Theo quy ước của biểu, {closed} hồ sơ không tiếp nhận, rút, dừng xử lý (trạng thái 3, "
+        "7, 8) được tính là đã giải quyết đúng hạn (cột 7 và 9), nên "
+        "(3) = (4) + (5) + (6) = (7) + (11) trên mọi dòng.",
+        "By the form's convention, {closed} applications refused, withdrawn or stopped (status "
+        "3, 7, 8) count as resolved on time (columns 7 and 9), so (3) = (4) + (5) + (6) = "
+        "(7) + (11) on every row.",
+    ),
+    "kpi.closed": ("Không tiếp nhận, rút, dừng xử lý", "Closed without result"),
+    "help.closed": (
+        "Hồ sơ kết thúc không có kết quả (trạng thái 3, 7, 8) trong kỳ. Cần giải quyết "
+        "{to_handle} = đã giải quyết {resolved} + không tiếp nhận, rút, dừng {closed} + đang "
+        "giải quyết ngày {end} {in_progress}.",
+        "Ended without a result (status 3, 7, 8) in the period. To handle {to_handle} = "
+        "resolved {resolved} + closed {closed} + in progress on {end} {in_progress}.",
+    ),
+    "kpi.on_time_rate_766": ("Tỷ lệ đúng hạn theo QĐ 766", "On-time rate, QĐ 766"),
+    "help.on_time_rate_766": (
+        "Như Bộ chỉ số 766 (nhóm Tiến độ giải quyết): thời gian công dân bổ sung hồ sơ không "
+        "tính cho cơ quan (ngày hẹn trả lùi theo thời gian đó), hồ sơ đang chờ công dân không "
+        "tính quá hạn, yêu cầu bổ sung từ 2 lần trở lên tính là quá hạn. 1 − (giải quyết quá "
+        "hạn {late} + đang quá hạn {overdue}) / {den} = {num} / {den}.",
+        "As QĐ 766's index computes it (timeliness group): the applicant's supplement time is "
+        "not counted against the office (the due date moves by it), an application waiting "
+        "for the applicant is not overdue, two or more supplement requests count as late. "
+        "1 − (resolved late {late} + overdue {overdue}) / {den} = {num} / {den}.",
+    ),
+    "overview.adds_up": (
+        "Cần giải quyết {to_handle} = đã giải quyết {resolved} + không tiếp nhận, rút, dừng "
+        "xử lý {closed} + đang giải quyết ngày {end} {in_progress}.",
+        "To handle {to_handle} = resolved {resolved} + closed without result {closed} + in "
+        "progress on {end} {in_progress}.",
+    ),
+    "kpi.online_share_766": ("Tỷ lệ hồ sơ trực tuyến theo QĐ 766", "Online share, QĐ 766"),
+    "help.online_share_766": (
+        "Hồ sơ nộp trực tuyến và, với thủ tục có kết quả là giấy tờ, đã có kết quả điện tử / "
+        "tiếp nhận mới = {num} / {den} (chặt hơn tỷ lệ theo kênh nộp).",
+        "Filed online and, where the result is a document, with an electronic result / "
+        "received = {num} / {den} (stricter than the share by channel).",
+    ),
+    "data.until": (
+        "Số liệu đến {day}: kỳ được tính đến ngày có số liệu cuối cùng.",
+        "Data up to {day}: the period is counted up to the last day with data.",
+    ),
+    "missing.indicator": (
+        "{indicator}: thiếu dữ liệu tháng {months} (tệp xuất không có cột {fields}); tỷ lệ "
+        "của kỳ chỉ đầy đủ cho các tháng còn lại.",
+        "{indicator}: data missing for {months} (the exports have no column {fields}); the "
+        "period's rate is complete only for the other months.",
+    ),
+    "dq.missing_columns": (
+        "Cột tùy chọn còn thiếu theo tháng",
+        "Optional columns missing by month",
+    ),
+    "dq.missing_none": (
+        "Mọi tháng đều có đủ các cột tùy chọn.",
+        "Every month has every optional column.",
+    ),
+    "dq.missing_note": (
+        "Tháng thiếu một cột khi phần lớn hồ sơ của tháng đến từ tệp xuất không có cột đó; chỉ "
+        'tiêu cần cột ấy ghi "thiếu dữ liệu" cho các tháng này.',
+        "A month lacks a column when most of its applications come from exports without it; "
+        'indicators that need it say "data missing" for those months.',
+    ),
+    "col.month": ("Tháng", "Month"),
+    "col.missing_fields": ("Cột còn thiếu", "Missing columns"),
+    "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
+    "help.waiting": (
+        "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "
+        "vụ tài chính (trạng thái 5, 6), không phải do cơ quan chậm. Trong đó đã quá ngày hẹn "
+        "trả: {overdue_waiting}; quá hạn do cơ quan: {overdue_office}.",
+        "Unfinished on {end} and waiting for the applicant's documents or fee (status 5, 6), "
+        "not the office's delay. Of them past the due date: {overdue_waiting}; overdue by the "
+        "office: {overdue_office}.",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

@@ -8,6 +8,7 @@ without a browser, so a page and a file made for the same view say the same thin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
@@ -45,6 +46,19 @@ def where(view: View) -> str:
         place = view.province
     narrowed = filters.levels or filters.fields or filters.agency_codes or filters.channels
     return f"{place} ({t('scope.filtered', lang)})" if narrowed else place
+
+
+def data_until_text(day: date | None, lang: Lang) -> str | None:
+    """ "Số liệu đến dd/mm/yyyy …" when the period was cut at the last day with data
+    (`metrics.data_span.data_until`), else None."""
+    return None if day is None else t("data.until", lang, day=fmt.day(day))
+
+
+def cut_day(view: View) -> date | None:
+    """The day the view's period is cut at (the last day with data), or None. The same rule as
+    `metrics.data_span.data_until`, from the freshness every page already holds."""
+    end, filters = view.freshness.data_end, view.filters
+    return end if end is not None and filters.start <= end < filters.end else None
 
 
 def scope_text(view: View) -> str:

@@ -30,6 +30,7 @@ from etl.dates import local_now
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
+from metrics.data_span import data_until
 from metrics.options import filter_options
 from metrics.units_league import AGENCY_KINDS, league_table
 from present import league
@@ -38,6 +39,7 @@ from present.places import place_name
 from present.report import build_report
 from present.strings import t, t_or
 from present.tables import kinds, labelled
+from present.view import data_until_text
 from reports import pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
@@ -146,7 +148,10 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
         )
         province = place_name(options, filters.province_codes, LANG)
         if args.command == "bieu-06a":
-            form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
+            until = data_until(con, filters)
+            if until is not None:
+                print(data_until_text(until, LANG))
+            form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG, until)
             return {args.out: form}
         rows = league.every_unit_rows(
             league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG

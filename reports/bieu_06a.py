@@ -21,10 +21,18 @@ from etl.dates import local_today
 from metrics.bieu_06a import GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities_hold
 from metrics.filters import Filters
 from metrics.options import FilterOptions
-from present.bieu_06a import filters_line, period_line, reporting_unit, row_labels, signed_at
+from present.bieu_06a import (
+    convention_note,
+    filters_line,
+    period_line,
+    reporting_unit,
+    row_labels,
+    signed_at,
+)
 from present.format import Lang
 from present.places import short_name
 from present.strings import t
+from present.view import data_until_text
 from reports.header import HeaderBlock, filter_lines, header_block
 from reports.writers import write_header_block
 
@@ -108,7 +116,7 @@ def bieu_06a_xlsx(
             0,
             note,
             width - 1,
-            t("bieu.convention", lang),
+            convention_note(rows, lang),
             book.add_format({"italic": True, "text_wrap": True}),
         )
         sheet.set_row(note, 32)
@@ -149,12 +157,21 @@ def _signatures(
 
 
 def bieu_06a_file(
-    rows: pl.DataFrame, filters: Filters, options: FilterOptions, province: str, lang: Lang
+    rows: pl.DataFrame,
+    filters: Filters,
+    options: FilterOptions,
+    province: str,
+    lang: Lang,
+    data_until: date | None = None,
 ) -> bytes:
-    """The XLSX for the view: what the page's button and `python -m reports bieu-06a` write."""
+    """The XLSX for the view: what the page's button and `python -m reports bieu-06a` write.
+    A period cut at the last day with data (`data_until`) says so on its period line."""
     header = header_block(t("bieu.title", lang), filters, options, province, lang)
     unit = reporting_unit(filters, options, province)
+    period = " ".join(
+        part for part in (period_line(filters, lang), data_until_text(data_until, lang)) if part
+    )
     # The reporting unit line names the units; the other filters are printed under the period.
     printed = filter_lines(replace(filters, unit_codes=()), options, lang)
-    heading = (unit, period_line(filters, lang), filters_line(printed, lang))
+    heading = (unit, period, filters_line(printed, lang))
     return bieu_06a_xlsx(rows, header, heading, short_name(province), local_today(), lang)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES
+from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, WAITING_STATUSES
 from metrics.filters import Filters
 from metrics.measures import ONLINE_CHANNEL
 from metrics.scope import scoped
 
 _FINISHED = ", ".join(map(str, FINISHED_STATUSES))
 _CLOSED = ", ".join(map(str, CLOSED_STATUSES))
+_WAITING = ", ".join(map(str, WAITING_STATUSES))
 
 DIRECT_KPIS = f"""
 with period as (select ?::date as d0, ?::date as d1),
@@ -31,7 +32,19 @@ marked as (
         a.channel,
         a.status in ({_FINISHED}) as finished,
         a.status in ({_CLOSED}) as closed,
+        a.status in ({_WAITING}) as waiting,
+        -- QĐ 766: asked twice or more is late; else the due date moves by the supplement time.
+        coalesce(a.supplement_count, 0) >= 2 as asked_twice,
+        case
+            when coalesce(a.supplement_count, 0) >= 2
+                then least(a.due_at, coalesce(a.supplement_requested_at, a.received_at))::date
+            when a.supplement_done_at is not null and a.supplement_requested_at is not null
+                then (a.due_at + (a.supplement_done_at - a.supplement_requested_at))::date
+            else a.due_at::date
+        end as due_766_day,
         coalesce(p.has_fee, false) as has_fee,
+        a.channel = {ONLINE_CHANNEL}
+            and (a.e_result or not coalesce(p.result_document, true)) is true as online_766,
         coalesce(a.paid_online, false) as paid,
         coalesce(a.digitized, false) as digitized,
         epoch(a.finished_at - a.received_at) / 86400.0 as days,
@@ -52,6 +65,7 @@ flags as (
 select
     count(*) filter (where received) as received,
     count(*) filter (where received and channel = {ONLINE_CHANNEL}) as received_online,
+    count(*) filter (where received and online_766) as received_online_766,
     count(*) filter (where received_day < d0 and (ended_on is null or ended_on >= d0))
         as carried_in,
     count(*) filter (where resolved) as resolved,
@@ -61,6 +75,11 @@ select
     count(*) filter (where closed and ended_on between d0 and d1) as closed,
     count(*) filter (where open_at_end) as in_progress,
     count(*) filter (where open_at_end and due_day < d1) as overdue,
+    count(*) filter (where open_at_end and waiting) as waiting,
+    count(*) filter (where open_at_end and due_day < d1 and waiting) as overdue_waiting,
+    count(*) filter (where resolved and (asked_twice or ended_on > due_766_day))
+        as resolved_late_766,
+    count(*) filter (where open_at_end and due_766_day < d1 and not waiting) as overdue_766,
     coalesce(sum(days) filter (where resolved), 0) as processing_days_sum,
     count(*) filter (where received and has_fee) as received_fee,
     count(*) filter (where received and has_fee and paid) as paid_online,

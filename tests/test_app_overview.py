@@ -16,12 +16,16 @@ from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
 from present import format as fmt
+from present.strings import t
 from tests.test_app_shell import metric_values, start_app
 from tests.tiny_warehouse import PERIOD
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
+ON_TIME, ON_TIME_766 = t("kpi.on_time_rate", "vi"), t("kpi.on_time_rate_766", "vi")
+WAITING, CLOSED = t("kpi.waiting", "vi"), t("kpi.closed", "vi")
+ONLINE, ONLINE_766 = t("kpi.online_share", "vi"), t("kpi.online_share_766", "vi")
 PUBLISHED_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}
 
 
@@ -51,8 +55,12 @@ def test_each_filter_changes_the_kpis_as_metrics_says(
     assert shown != before
     assert shown["Tiếp nhận mới"] == fmt.number(expected.count("received"), "vi")
     assert shown["Đã giải quyết"] == fmt.number(expected.count("resolved"), "vi")
-    assert shown["Tỷ lệ đúng hạn"] == fmt.percent(expected.rate("on_time_rate").value, "vi")
+    assert shown[ON_TIME] == fmt.percent(expected.rate("on_time_rate").value, "vi")
+    assert shown[ON_TIME_766] == fmt.percent(expected.rate("on_time_rate_766").value, "vi")
     assert shown["Đang giải quyết quá hạn"] == fmt.number(expected.count("overdue"), "vi")
+    assert shown[WAITING] == fmt.number(expected.count("waiting"), "vi")
+    assert shown[CLOSED] == fmt.number(expected.count("closed"), "vi")
+    assert shown[ONLINE_766] == fmt.percent(expected.rate("online_share_766").value, "vi")
 
 
 def test_chart_titles_say_what_where_and_when(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
@@ -75,8 +83,20 @@ def test_ratio_hovers_show_numerator_and_denominator(
     assert "4 / 7 = 57,1 %" in channel_pie["data"][0]["customdata"]
     assert specs[0]["layout"]["separators"] == ",."
     help_texts = {metric.label: metric.help for metric in app.metric}
-    assert "4 / 7" in help_texts["Tỷ lệ trực tuyến"]
-    assert "1 − (2 + 2) / 10 = 6 / 10" in help_texts["Tỷ lệ đúng hạn"]
+    assert "4 / 7" in help_texts[ONLINE]
+    assert "1 − (2 + 2) / 10 = 6 / 10" in help_texts[ON_TIME]
+    assert "(giải quyết quá hạn 2 + đang quá hạn 1) / 10 = 7 / 10" in help_texts[ON_TIME_766]
+    assert "Trong đó đã quá ngày hẹn trả: 1; quá hạn do cơ quan: 1." in help_texts[WAITING]
+
+
+def test_the_overview_adds_up_with_closed_without_result(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    """10 to handle = 5 resolved + 1 closed (A8) + 4 in progress at 20/07 (tiny warehouse)."""
+    app = start_app(monkeypatch, tiny, period="Tùy chọn", dates=["2025-07-10", "2025-07-20"])
+    captions = [caption.value for caption in app.caption]
+    line = "Cần giải quyết 10 = đã giải quyết 5 + không tiếp nhận, rút, dừng xử lý 1 + đang giải"
+    assert any(caption.startswith(line) and caption.endswith(" 4.") for caption in captions)
 
 
 def test_default_view_of_the_full_sample(
@@ -84,7 +104,7 @@ def test_default_view_of_the_full_sample(
 ) -> None:
     app = start_app(monkeypatch, sample_warehouse)
     assert not app.exception
-    assert len(app.metric) == 9
+    assert len(app.metric) == 13
     assert len(app.get("plotly_chart")) == 6  # trend, channels, status, best, worst, fields
 
 
@@ -95,7 +115,8 @@ def test_published_figures_for_1_july_to_20_august_2025(
     assert not app.exception
     shown = metric_values(app)
     assert re.fullmatch(r"246\.9\d\d", shown["Tiếp nhận mới"]), shown["Tiếp nhận mới"]
-    assert shown["Tỷ lệ trực tuyến"] in ("58,4 %", "58,5 %", "58,6 %")
+    assert shown[ONLINE] in ("58,4 %", "58,5 %", "58,6 %")
+    assert shown[ONLINE_766] in ("52,8 %", "52,9 %", "53,0 %")
     assert shown["Tỷ lệ giải quyết"] in ("94,6 %", "94,7 %", "94,8 %")
     captions = [caption.value for caption in app.caption]
     assert "Thành phố Hải Phòng, 01/07–20/08/2025" in captions

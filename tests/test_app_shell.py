@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import ui.bootstrap
 from etl.settings import PROJECT_ROOT
+from present.strings import t
 from tests.tiny_warehouse import build_tiny_warehouse
 
 # Streamlit caches are process-wide: every test here starts and ends with none.
@@ -119,7 +120,7 @@ def test_url_parameters_reproduce_a_view(monkeypatch: pytest.MonkeyPatch, tiny: 
     values = metric_values(app)
     assert values["Tiếp nhận mới"] == "2"
     assert values["Đã giải quyết"] == "2"
-    assert values["Tỷ lệ trực tuyến"] == "100,0 %"
+    assert values[t("kpi.online_share", "vi")] == "100,0 %"
 
 
 def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
@@ -132,7 +133,7 @@ def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Pa
     assert len(app.dataframe) == 5  # reasons, by file, rejected rows, loads, unit freshness
     app.switch_page("app_pages/overview.py").run()
     assert app.pills(key="channel").value == [2]
-    assert metric_values(app)["Tỷ lệ trực tuyến"] == "100,0 %"
+    assert metric_values(app)[t("kpi.online_share", "vi")] == "100,0 %"
 
 
 def test_english_switch_changes_labels_and_keeps_filters(
@@ -144,7 +145,7 @@ def test_english_switch_changes_labels_and_keeps_filters(
     assert not app.exception
     assert app.title[0].value == "Overview of administrative procedures"
     values = metric_values(app)
-    assert values["Online share"] == "100.0%"
+    assert values[t("kpi.online_share", "en")] == "100.0%"
     assert "Received" in values and "Tiếp nhận mới" not in values
     assert app.pills(key="channel").value == [2]
     assert app.pills(key="channel").options == ["In person", "Online", "Public postal service"]

@@ -133,6 +133,8 @@ def test_the_oracle_counts_by_hand_on_the_tiny_warehouse(
     ]
     assert [direct[name] for name in ("in_progress", "overdue", "resolved_late")] == [4, 2, 2]
     assert direct["processing_days_sum"] == pytest.approx(24.5)
+    assert [direct[name] for name in ("waiting", "overdue_waiting")] == [2, 1]
+    assert [direct[name] for name in ("resolved_late_766", "overdue_766")] == [2, 1]
 
 
 def _rates_everywhere(

@@ -102,3 +102,73 @@ def test_several_periods_in_one_query_match_single_ones(con: duckdb.DuckDBPyConn
     together = period_kpis(con, Filters(*PERIOD), periods)
     alone = [period_kpis(con, Filters(*p), [p])[0] for p in periods]
     assert together == alone
+
+
+def test_the_766_on_time_rate_does_not_count_the_applicants_time(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """QĐ 766 (INDEX_766.md 2.1) by hand: A5 (due 14/07, finished 18/07) waited 13–17/07 for
+    the applicant, so its due date moves to 18/07 and it is on time; A2 (on time by its due
+    date) was asked twice, so it is late; A12 stays late. Of the overdue at 20/07, A7 waits for
+    its fee, so only A3 is the office's delay. 10 − 2 − 1 = 7 of 10, against 6 of 10 by the
+    exported due dates."""
+    k = kpis_for(con)
+    assert counts(k, "resolved_late_766 overdue_766 late_766 on_time_766") == (2, 1, 3, 7)
+    rate = k.rate("on_time_rate_766")
+    assert (rate.numerator, rate.denominator) == (7, 10)
+    assert k.rate("on_time_rate").value == pytest.approx(6 / 10)
+
+
+def test_waiting_for_the_applicant_is_counted_apart_from_overdue(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """In progress at 20/07: A6 waits for documents (status 5, within its deadline) and A7 for
+    its fee (status 6, overdue since 18/07); A3 (status 4) is overdue by the office."""
+    k = kpis_for(con)
+    assert counts(k, "in_progress waiting overdue overdue_waiting overdue_office") == (
+        4, 2, 2, 1, 1,
+    )  # fmt: skip
+    # On 17/07 A7 is not yet overdue: it waits, within its deadline.
+    [early] = period_kpis(con, Filters(*PERIOD), [(PERIOD[0], date(2025, 7, 17))])
+    assert counts(early, "waiting overdue_waiting") == (2, 0)
+
+
+def test_several_periods_count_the_766_and_waiting_counts_like_one(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The several-period query (trend, comparisons) gives each period what one-period gives."""
+    periods = [PERIOD, (PERIOD[0], date(2025, 7, 17)), (date(2025, 7, 1), date(2025, 7, 31))]
+    together = period_kpis(con, Filters(*PERIOD), periods)
+    for period, kpis in zip(periods, together, strict=True):
+        [alone] = period_kpis(con, Filters(*PERIOD), [period])
+        assert kpis.counts == alone.counts
+
+
+def test_the_766_online_share_needs_an_electronic_result_where_the_result_is_a_document(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Received online: A4, A5, A9, A11. A9 (P1, a document) has no electronic result; A11's
+    procedure P2 has no document result; so 3 of 7 by QĐ 766 against 4 of 7 by channel."""
+    k = kpis_for(con)
+    strict = k.rate("online_share_766")
+    assert (strict.numerator, strict.denominator) == (3, 7)
+    assert k.rate("online_share").value == pytest.approx(4 / 7)
+
+
+def test_a_period_past_the_data_is_cut_at_the_last_day_with_data(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The tiny warehouse's last received day is 21/07 (A10). Asked for 10/07–31/07, every count
+    is that of 10/07–21/07: A3, A7 and A10 are not called overdue on days the data never
+    reached, and the period says where it was cut."""
+    from metrics.data_span import data_until, last_day
+
+    asked = (PERIOD[0], date(2025, 7, 31))
+    [past] = period_kpis(con, Filters(*asked), [asked])
+    [cut] = period_kpis(
+        con, Filters(PERIOD[0], date(2025, 7, 21)), [(PERIOD[0], date(2025, 7, 21))]
+    )
+    assert last_day(con) == date(2025, 7, 21)
+    assert past.end == date(2025, 7, 21) and past.counts == cut.counts
+    assert data_until(con, Filters(*asked)) == date(2025, 7, 21)
+    assert data_until(con, Filters(*PERIOD)) is None

@@ -190,3 +190,25 @@ def test_unit_rollup_and_daily_activity_give_the_same_rankings(sample_warehouse)
             assert facts_table(every_level, ("unit_code",)) == "daily_activity"
             assert same(counts_by(con, view, "unit_code"), counts_by(con, every_level, "unit_code"))
             assert same(league_table(con, view), league_table(con, every_level))
+
+
+@pytest.mark.parametrize(
+    ("period", "before"),
+    [
+        # A whole month against the month before, whatever their lengths (Feb has 28 days).
+        ((date(2026, 3, 1), date(2026, 3, 31)), (date(2026, 2, 1), date(2026, 2, 28))),
+        ((date(2026, 2, 1), date(2026, 2, 28)), (date(2026, 1, 1), date(2026, 1, 31))),
+        ((date(2026, 1, 1), date(2026, 1, 31)), (date(2025, 12, 1), date(2025, 12, 31))),
+        # "Quý này" 1/4–30/6 against the first quarter, not 31/12–31/3.
+        ((date(2026, 4, 1), date(2026, 6, 30)), (date(2026, 1, 1), date(2026, 3, 31))),
+        ((date(2026, 1, 1), date(2026, 3, 31)), (date(2025, 10, 1), date(2025, 12, 31))),
+        ((date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 1, 1), date(2024, 12, 31))),
+        # Two whole months are not a calendar unit: equal length just before.
+        ((date(2026, 2, 1), date(2026, 3, 31)), (date(2025, 12, 4), date(2026, 1, 31))),
+    ],
+)
+def test_a_calendar_month_quarter_or_year_is_compared_with_the_one_before(
+    period: tuple[date, date], before: tuple[date, date]
+) -> None:
+    previous = Filters(*period).previous_period()
+    assert (previous.start, previous.end) == before

@@ -11,7 +11,15 @@ import duckdb
 import fastexcel
 import pytest
 
-from metrics.bieu_06a import FIELD, GRAND_TOTAL, LEVEL_TOTAL, form_rows, identities_hold
+from metrics.bieu_06a import (
+    FIELD,
+    GRAND_TOTAL,
+    LEVEL_TOTAL,
+    VALUE_COLUMNS,
+    closed_total,
+    form_rows,
+    identities_hold,
+)
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
@@ -46,7 +54,10 @@ def sample(sample_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def test_tiny_form_by_hand(tiny: duckdb.DuckDBPyConnection) -> None:
     rows = form_rows(tiny, Filters(*PERIOD))
-    got = {row[:3]: row[3:] for row in rows.iter_rows()}
+    got = {
+        row[:3]: row[3:]
+        for row in rows.select("row_kind", "level", "field", *VALUE_COLUMNS).iter_rows()
+    }
     assert list(got) == list(TINY_EXPECTED)  # order: Cấp tỉnh, its fields, Cấp xã, …, total
     assert got == TINY_EXPECTED
     assert identities_hold(rows)
@@ -75,6 +86,7 @@ def test_sample_identities_and_kpis(sample: duckdb.DuckDBPyConnection, filters: 
     # The form's convention: closed without result counts as resolved on time.
     assert total["resolved"] == kpis.count("resolved") + kpis.count("closed")
     assert total["resolved_on_time"] == kpis.count("resolved_on_time") + kpis.count("closed")
+    assert closed_total(rows) == total["closed"] == kpis.count("closed") > 0
     assert (total["resolved_early"], total["resolved_late"]) == (
         kpis.count("resolved_early"),
         kpis.count("resolved_late"),
@@ -106,6 +118,8 @@ def test_xlsx_layout_names_the_period(tiny: duckdb.DuckDBPyConnection, tmp_path:
     assert [float(v) for v in total[2:]] == [10, 4, 3, 3, 6, 1, 3, 2, 4, 2, 2]
     scope = reader.load_sheet(1, header_row=None).to_polars().rows()
     assert ("Kỳ báo cáo", "Từ ngày 10/07/2025 đến ngày 20/07/2025") in scope
+    # The note under the form says how many of (7) and (9) were closed without result (A8).
+    assert any(line.startswith("Theo quy ước của biểu, 1 hồ sơ không tiếp nhận") for line in text)
 
 
 def test_command_line_writes_the_form(

@@ -12,12 +12,20 @@ The period the answers below are for is P = 10/07/2025 – 20/07/2025.
 | A4  | 00002 | P1   | 10/07    | 15/07 | 13/07 20h| 10     | 2  |      | yes    | received, early    |
 | A5  | 00002 | P2   | 12/07    | 14/07 | 18/07    | 9      | 2  | yes  | no     | received, late     |
 | A6  | 00002 | P2   | 15/07    | 25/07 | –        | 5      | 1  | no   | yes    | received, in time  |
-| A7  | 31.STP| P3   | 16/07    | 18/07 | –        | 4      | 3  | no   | no     | received, overdue  |
+| A7  | 31.STP| P3   | 16/07    | 18/07 | –        | 6      | 3  | no   | no     | received, overdue  |
 | A8  | 00001 | P3   | 18/07    | 30/07 | –        | 3      | 1  | no   | no     | received, closed   |
 | A9  | 00001 | P1   | 19/07    | 20/07 | 20/07    | 10     | 2  |      | yes    | received, on time  |
 | A10 | 00002 | P1   | 21/07    | 22/07 | –        | 4      | 2  |      | no     | after P            |
 | A11 | 00001 | P2   | 20/07    | 21/07 | 22/07    | 9      | 2  | yes  | yes    | received, open at d1|
 | A12 | 00002 | P1   | 01/07    | 03/07 | 11/07    | 10     | 1  |      | no     | carried in, late   |
+
+Supplements (QĐ 766): A2 was asked twice (last on 09/07, brought 10/07): late by QĐ 766 though
+on time by its due date; A5 was asked on 13/07 and brought the documents on 17/07, so its due date
+moves to 18/07 and it is on time by QĐ 766; A6 was asked on 16/07 and waits (status 5); A7 waits
+for its fee (status 6), overdue by its due date but not the office's delay by QĐ 766.
+
+Electronic results (QĐ 766 online share): A4 and A5 have one, A9 and A11 not; P2's result is
+not a document (result_document false), so of the 4 received online, A4, A5 and A11 count: 3 / 7.
 
 All times 08:00 except A4's finish (20:00). P1 Hộ tịch (cấp xã, no fee), P2 Chứng thực (cấp xã,
 fee), P3 Đất đai (cấp tỉnh, agency 31.STP, fee). Units: 00001 phường, 00002 xã, 31.STP sở.
@@ -55,13 +63,17 @@ APPLICATIONS = [
     ("A4", "00002", "P1", 10, 15, (13, 20), 10, 2, None, True),
     ("A5", "00002", "P2", 12, 14, (18, 8), 9, 2, True, False),
     ("A6", "00002", "P2", 15, 25, None, 5, 1, False, True),
-    ("A7", "31.STP", "P3", 16, 18, None, 4, 3, False, False),
+    ("A7", "31.STP", "P3", 16, 18, None, 6, 3, False, False),
     ("A8", "00001", "P3", 18, 30, None, 3, 1, False, False),
     ("A9", "00001", "P1", 19, 20, (20, 8), 10, 2, None, True),
     ("A10", "00002", "P1", 21, 22, None, 4, 2, None, False),
     ("A11", "00001", "P2", 20, 21, (22, 8), 9, 2, True, True),
     ("A12", "00002", "P1", 1, 3, (11, 8), 10, 1, None, False),
 ]
+
+# id, supplement_count, requested day, done day (08:00) or None
+SUPPLEMENTS = [("A2", 2, 9, 10), ("A5", 1, 13, 17), ("A6", 1, 16, None)]
+E_RESULTS = [(True, "A4"), (True, "A5"), (False, "A9"), (False, "A11")]
 
 _INSERT_APPLICATION = """
 insert into applications (
@@ -106,6 +118,16 @@ def build_tiny_warehouse(path: Path) -> Path:
                     received, finished_day, finished_hour,
                 ],
             )  # fmt: skip
+        con.executemany(
+            "update applications set supplement_count = ?, "
+            "supplement_requested_at = make_timestamp(2025, 7, ?, 8, 0, 0), "
+            "supplement_done_at = make_timestamp(2025, 7, ?, 8, 0, 0) where application_id = ?",
+            [[count, asked, done, app_id] for app_id, count, asked, done in SUPPLEMENTS],
+        )
+        con.executemany("update applications set e_result = ? where application_id = ?", E_RESULTS)
+        con.execute(
+            "update procedures set result_document = false where procedure_code = ?", [_P["P2"]]
+        )
         con.execute("insert into warehouse_info values ('built_at', '2025-07-22 06:30:00')")
         con.execute(
             "insert into load_log (load_id, file_name, sha256, kind, rows_read, rows_loaded, "

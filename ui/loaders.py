@@ -147,6 +147,16 @@ def load_rejected_rows(version: WarehouseVersion, limit: int) -> pl.DataFrame:
 
 
 @cached
+def load_lacking_months(version: WarehouseVersion) -> pl.DataFrame:
+    return read(version, quality.lacking_months)
+
+
+@cached
+def load_missing_data(version: WarehouseVersion, start: date, end: date) -> dict[str, list[date]]:
+    return read(version, lambda con: quality.missing_data(con, start, end))
+
+
+@cached
 def load_unit_freshness(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
     return read(version, lambda con: quality.unit_freshness(con, filters))
 

@@ -76,8 +76,14 @@ E_RESULT_ONLINE, E_RESULT_OFFLINE = 0.92, 0.35
 PAID_ONLINE_ONLINE, PAID_ONLINE_OFFLINE = 0.78, 0.12
 # Digitised documents: 80 % in July 2025, +1 point a month (QĐ 766's digitisation push).
 DIGITIZED_START, DIGITIZED_GROWTH, DIGITIZED_MAX = 0.80, 0.01, 0.95
-# Supplement requests (yêu cầu bổ sung): two for 1 %, one for 5 %.
-TWO_SUPPLEMENTS, ONE_SUPPLEMENT = 0.01, 0.06
+# Supplement requests (yêu cầu bổ sung): two for 1 %, one for 5 %; a late application was
+# asked for documents more often (one in six of the late resolutions had a request).
+TWO_SUPPLEMENTS, ONE_SUPPLEMENT, LATE_SUPPLEMENT = 0.01, 0.06, 0.16
+# The request comes within the first REQUEST_SHARE of the processing time (from receipt to the
+# end); the applicant then takes PAUSE_MIN..PAUSE_MIN + PAUSE_SPREAD of what is left, and the
+# office finishes in the rest. The pause is what QĐ 766 does not count against the office.
+REQUEST_MIN, REQUEST_SPREAD = 0.05, 0.30
+PAUSE_MIN, PAUSE_SPREAD = 0.30, 0.60
 # While open: waiting for documents (5), for a fee (6, fee procedures only), else in progress (4).
 OPEN_WAITING_DOCUMENTS, OPEN_WAITING_FEE = 0.12, 0.20
 # When the resolved count must move, pushed-out applications are picked among those filed in
@@ -105,6 +111,8 @@ STREAMS = [
     "u_dig",
     "u_sup",
     "u_open",
+    "u_sup_at",
+    "u_sup_len",
 ]
 
 
@@ -479,10 +487,11 @@ def _finishing_touches(frame: pl.DataFrame, cal: Calendar) -> pl.DataFrame:
         .then(6)
         .otherwise(4)
     )
+    late = (pl.col("outcome") == 10) & (pl.col("end_idx") > pl.col("due_idx"))
     supplements = (
         pl.when(pl.col("u_sup") < TWO_SUPPLEMENTS)
         .then(2)
-        .when(pl.col("u_sup") < ONE_SUPPLEMENT)
+        .when((pl.col("u_sup") < ONE_SUPPLEMENT) | (late & (pl.col("u_sup") < LATE_SUPPLEMENT)))
         .then(1)
         .otherwise(0)
     )
@@ -497,11 +506,41 @@ def _finishing_touches(frame: pl.DataFrame, cal: Calendar) -> pl.DataFrame:
         .otherwise(2)
         .cast(pl.Int8),
         digitized=pl.col("u_dig") < digitized_share,
-        supplement_count=pl.when(pl.col("open_status") == 5)
-        .then(pl.max_horizontal(supplements, 1))
-        .otherwise(supplements)
-        .cast(pl.Int16),
+        supplement_count=supplements.cast(pl.Int16),
         due_at=_at(cal, pl.col("due_idx"), pl.lit(DUE_MINUTE)),
+    )
+
+
+def _supplement_dates(frame: pl.DataFrame, end: date) -> pl.DataFrame:
+    """When the last supplement was requested and when the applicant brought it.
+
+    Both lie between receipt and the end, so the export's due date and end are untouched (the
+    calibration holds). An application still open after the span and waiting for documents
+    (open status 5) is asked within the span and brings them only when it ends, after it, so
+    the last export shows it waiting (status 5 while requested and not done)."""
+    span_end = pl.lit(end + timedelta(days=1)).cast(pl.Datetime("us"))
+    waiting = (pl.col("open_status") == 5) & (pl.col("end_at") >= span_end)
+    horizon = pl.when(waiting).then(span_end).otherwise(pl.col("end_at"))
+    requested = pl.col("received_at") + (horizon - pl.col("received_at")) * (
+        REQUEST_MIN + REQUEST_SPREAD * pl.col("u_sup_at")
+    )
+    done = pl.col("supplement_requested_at") + (
+        pl.col("end_at") - pl.col("supplement_requested_at")
+    ) * (PAUSE_MIN + PAUSE_SPREAD * pl.col("u_sup_len"))
+    frame = frame.with_columns(
+        supplement_count=pl.when(waiting)
+        .then(pl.max_horizontal(pl.col("supplement_count"), 1))
+        .otherwise(pl.col("supplement_count"))
+        .cast(pl.Int16)
+    )
+    asked = pl.col("supplement_count") > 0
+    return frame.with_columns(
+        supplement_requested_at=pl.when(asked).then(requested.dt.truncate("1m"))
+    ).with_columns(
+        supplement_done_at=pl.when(asked & ~waiting)
+        .then(done.dt.truncate("1m"))
+        .when(asked)
+        .then(pl.col("end_at"))
     )
 
 
@@ -547,7 +586,7 @@ def build_applications(
     frame = _force_unit_exceptions(frame, cal, end, window)
     if window:
         frame = _calibrate_resolution(frame, cal, window)
-    frame = _finishing_touches(_end_at(frame, cal), cal)
+    frame = _supplement_dates(_finishing_touches(_end_at(frame, cal), cal), end)
     frame = _application_ids(frame, province_code, units)
     return frame.select(
         "application_id",
@@ -570,4 +609,6 @@ def build_applications(
         "digitized",
         "e_result",
         "supplement_count",
+        "supplement_requested_at",
+        "supplement_done_at",
     )

@@ -1,11 +1,12 @@
 """Monthly exports: which applications each month's file lists, and in what state.
 
-A month's file is exported a few days after the month ends. It lists the applications
-received that month, each in its state at export time, plus every earlier application that
-was still open in the previous export, now with its newer state. Loading the files in month
-order (the last file wins) therefore ends with every application in its state as of its last
-export; for anything still open, that is the end of the span. This exercises the loader's
-upsert on `application_id`.
+A month's file is exported a few days after the month ends. It lists the applications received
+that month, each in its state at export time (an application asked for documents and still
+without them is waiting, status 5; the supplement dates appear as they happen), plus every
+earlier application that was still open in the previous export, now with its newer state.
+Loading the files in month order (the last file wins) therefore ends with every application in
+its state as of its last export; for anything still open, that is the end of the span. This
+exercises the loader's upsert on `application_id`.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def monthly_states(apps: pl.DataFrame, span: list[Month]) -> list[pl.DataFrame]:
     ended = pl.col("end_at") <= t
     finished = ended & (pl.col("outcome") == 10)
     returned = finished & (pl.col("returned_at") <= t).fill_null(False)
+    asked = (pl.col("supplement_requested_at") <= t).fill_null(False)
+    brought = (pl.col("supplement_done_at") <= t).fill_null(False)
     status = (
         pl.when(returned)
         .then(10)
@@ -70,6 +73,10 @@ def monthly_states(apps: pl.DataFrame, span: list[Month]) -> list[pl.DataFrame]:
         .then(pl.col("outcome"))
         .when(t - pl.col("received_at") < FRESH)
         .then(2)
+        .when(asked & ~brought)
+        .then(5)
+        .when(pl.col("open_status") == 5)
+        .then(4)
         .otherwise(pl.col("open_status"))
         .cast(pl.Int8)
     )
@@ -78,6 +85,9 @@ def monthly_states(apps: pl.DataFrame, span: list[Month]) -> list[pl.DataFrame]:
         finished_at=pl.when(ended).then(pl.col("end_at")),
         returned_at=pl.when(returned).then(pl.col("returned_at")),
         e_result=finished & pl.col("e_result"),
+        supplement_count=pl.when(asked).then(pl.col("supplement_count")).otherwise(0),
+        supplement_requested_at=pl.when(asked).then(pl.col("supplement_requested_at")),
+        supplement_done_at=pl.when(brought).then(pl.col("supplement_done_at")),
     ).sort("k", "received_at", "application_id")
     parts = frame.partition_by("k", as_dict=True, include_key=False)
     empty = frame.clear().drop("k")

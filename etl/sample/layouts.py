@@ -70,6 +70,8 @@ NATIONAL = Layout(
         C("HoSoCoThanhPhanSoHoa", "digitized", "10"),
         C("KetQuaDienTu", "e_result", "10"),
         C("SoLanBoSung", "supplement_count"),
+        C("NgayYeuCauBoSung", "supplement_requested_at"),
+        C("NgayCongDanBoSung", "supplement_done_at"),
         C("ChuHoSo", "owner"),
         C("SoGiayTo", "id_number"),
     ),
@@ -98,6 +100,8 @@ VIETNAMESE_BOM = Layout(
         C("Số hóa hồ sơ", "digitized", "co_khong"),
         C("Có kết quả điện tử", "e_result", "co_khong"),
         C("Số lần bổ sung", "supplement_count"),
+        C("Ngày yêu cầu bổ sung", "supplement_requested_at"),
+        C("Ngày công dân bổ sung", "supplement_done_at"),
         C("Người nộp hồ sơ", "owner"),
         C("Số CCCD", "id_number"),
         C("Địa chỉ", "address"),
@@ -198,7 +202,14 @@ MONTH_LAYOUTS = {
     6: NATIONAL,
 }
 
-DATE_FIELDS = ("received_at", "due_at", "finished_at", "returned_at")
+DATE_FIELDS = (
+    "received_at",
+    "due_at",
+    "finished_at",
+    "returned_at",
+    "supplement_requested_at",
+    "supplement_done_at",
+)
 # Excel counts days from 30 December 1899.
 EXCEL_EPOCH = pl.datetime(1899, 12, 30)
 BOOL_STYLES = {"10": ("1", "0"), "co_khong": ("Có", "Không"), "x": ("x", None)}
