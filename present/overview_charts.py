@@ -182,7 +182,7 @@ def status_figure(kpis: PeriodKpis, lang: Lang, scope: str) -> go.Figure:
 def ranking_figure(
     frame: pl.DataFrame, measure: RankMeasure, lang: Lang, title: str, scope: str, color: str
 ) -> go.Figure:
-    """Horizontal bars, first row on top, each labelled with the unit's name and rate."""
+    """Horizontal bars from zero, first row on top, each labelled with the unit's name and rate."""
     num_col, den_col = RATE_BY_NAME[measure].numerator, RATE_BY_NAME[measure].denominator
     rates = frame[measure].to_list()
     figure = base_figure(title, scope, lang, height=RANKING_HEIGHT)
@@ -202,10 +202,10 @@ def ranking_figure(
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    low = min(rates, default=0) * 100
+    # From zero: a bar's length is its rate, so 91,5 % never looks like half of 95,1 %.
     figure.update_layout(
         showlegend=False,
-        xaxis=rate_axis(lang) | {"range": [max(0.0, low - 10), 100], "rangemode": "normal"},
+        xaxis=rate_axis(lang) | {"range": [0, 100]},
         yaxis={"autorange": "reversed"},
         clickmode="event+select",
     )

@@ -52,8 +52,8 @@ def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:
         t(f"kpi.{card.kpi}", lang),
         format_value(card.kind, now, lang),
         delta=delta,
-        delta_color=delta_color(card.direction, now, previous),
-        delta_arrow=delta_arrow(now, previous),
+        delta_color=delta_color(card.kind, card.direction, now, previous),
+        delta_arrow=delta_arrow(card.kind, now, previous),
         help=t(f"help.{card.kpi}", lang, **card.help_values(comparison.current, lang)),
     )
     if comparison.year_earlier is not None:

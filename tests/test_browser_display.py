@@ -1,0 +1,50 @@
+"""What a leader sees in Chromium (issue 13): charts that do not mislead, a unit's bar that
+opens the unit, and the other display fixes that only a real browser shows. One server on
+the small warehouse for the module; every test waits for the state it asserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.test_browser_app import (
+    LOAD_TIMEOUT_MS,
+    VIEWPORT,
+    assert_clean,
+    base_url,  # noqa: F401  (module fixture: the server)
+    open_view,
+    small,  # noqa: F401  (module fixture: the warehouse)
+    sync_api,
+)
+
+PERIOD = urlencode({"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}, doseq=True)
+
+
+@pytest.fixture
+def page(browser: sync_api.Browser, base_url: str) -> Iterator[sync_api.Page]:  # noqa: F811
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    yield tab
+    context.close()
+
+
+def chart_layouts(page: sync_api.Page) -> list[dict]:
+    """Title and x-axis range of every Plotly chart as drawn (Plotly's full layout)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.stPlotlyChart .js-plotly-plot')].map(el => ({
+             title: el._fullLayout.title.text,
+             x: el._fullLayout.xaxis ? el._fullLayout.xaxis.range : null,
+           }))"""
+    )
+
+
+def test_overview_ranking_bars_start_at_zero(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    assert_clean(page)
+    rankings = [c for c in chart_layouts(page) if "đơn vị" in c["title"]]
+    assert len(rankings) == 2, [c["title"] for c in chart_layouts(page)]
+    for chart in rankings:
+        assert chart["x"][0] == 0, chart  # was 10 points under the lowest rate
