@@ -230,8 +230,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank.on_time_rate": ("tỷ lệ đúng hạn", "on-time rate"),
     "rank.online_share": ("tỷ lệ trực tuyến", "online share"),
     "rank.hint": (
-        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ sơ.",
-        "Click a unit to filter every chart by it. Units with fewer than {min} applications "
+        "Bấm vào một đơn vị để mở trang riêng của đơn vị đó. "
+        "Chỉ xếp hạng đơn vị có từ {min} hồ sơ.",
+        "Click a unit to open its own page. Units with fewer than {min} applications "
         "are not ranked.",
     ),
     "rank.empty": (

@@ -17,6 +17,7 @@ from tests.test_browser_app import (
     open_view,
     small,  # noqa: F401  (module fixture: the warehouse)
     sync_api,
+    wait_until_drawn,
 )
 
 PERIOD = urlencode({"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}, doseq=True)
@@ -48,3 +49,18 @@ def test_overview_ranking_bars_start_at_zero(page: sync_api.Page, base_url: str)
     assert len(rankings) == 2, [c["title"] for c in chart_layouts(page)]
     for chart in rankings:
         assert chart["x"][0] == 0, chart  # was 10 points under the lowest rate
+
+
+def test_clicking_a_units_bar_opens_that_units_page(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    chart = page.locator(".stPlotlyChart").filter(has_text="cao nhất").first
+    first = chart.evaluate("el => el.querySelector('.js-plotly-plot').data[0].y[0]")
+    bar = chart.locator(".trace.bars .point path").first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()  # Plotly's drag layer takes the click, at the bar's place
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/don-vi?ma=*")
+    page.locator("h1", has_text=first).wait_for()
+    wait_until_drawn(page)
+    assert_clean(page)
+    assert page.locator("h1").first.inner_text() == first

@@ -69,11 +69,6 @@ def reset_filters() -> None:
         st.session_state[key] = []
 
 
-def narrow_to_unit(unit_code: str) -> None:
-    """Filter every chart to one unit (a click on a ranking bar)."""
-    st.session_state[UNIT] = [unit_code]
-
-
 def _remember_range_for_custom() -> None:
     """Switching to a custom range starts from the range shown until now."""
     if st.session_state.get(PERIOD) == "custom" and _LAST_RANGE in st.session_state:
