@@ -66,6 +66,23 @@ CARDS: tuple[Card, ...] = (
 )
 
 
+def parts_text(card: Card, kpis: PeriodKpis, lang: Lang) -> str | None:
+    """A rate card's numerator and denominator in words ("10.237 đã giải quyết / 11.163 cần
+    giải quyết"), so a rate is never read without what it divides; None for other cards."""
+    if card.kind != "rate":
+        return None
+    rate = RATE_BY_NAME[card.kpi]
+    parts = kpis.rate(card.kpi)
+    return t(
+        "parts.rate",
+        lang,
+        num=fmt.number(parts.numerator, lang),
+        num_label=t(f"parts.{rate.numerator}", lang),
+        den=fmt.number(parts.denominator, lang),
+        den_label=t(f"parts.{rate.denominator}", lang),
+    )
+
+
 def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
     if kind == "count":
         return fmt.number(value, lang)

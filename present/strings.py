@@ -741,6 +741,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The password needs at least {count} characters.",
     ),
     "passwords.mismatch": ("Hai lần nhập không khớp.", "The two entries differ."),
+    # Display (issue 13)
+    "parts.rate": (
+        "{num} {num_label} / {den} {den_label}",
+        "{num} {num_label} / {den} {den_label}",
+    ),
+    "parts.resolved": ("đã giải quyết", "resolved"),
+    "parts.to_handle": ("cần giải quyết", "to handle"),
+    "parts.on_time": ("đúng hạn", "on time"),
+    "parts.received_online": ("trực tuyến", "online"),
+    "parts.received": ("tiếp nhận", "received"),
+    "parts.paid_online": ("thanh toán trực tuyến", "paid online"),
+    "parts.received_fee": ("có phí", "with a fee"),
+    "parts.digitized": ("số hóa", "digitised"),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

@@ -5,10 +5,17 @@ the small warehouse for the module; every test waits for the state it asserts.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from metrics.kpis import period_kpis
+from present.cards import CARDS, parts_text
+from present.strings import t
 from tests.test_browser_app import (
     LOAD_TIMEOUT_MS,
     VIEWPORT,
@@ -64,3 +71,27 @@ def test_clicking_a_units_bar_opens_that_units_page(page: sync_api.Page, base_ur
     wait_until_drawn(page)
     assert_clean(page)
     assert page.locator("h1").first.inner_text() == first
+
+
+def test_every_rate_card_shows_its_numerator_and_denominator(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/?{PERIOD}")
+    period = (date(2025, 7, 1), date(2025, 8, 20))
+    with snapshot(small) as con:
+        [now] = period_kpis(con, Filters(*period), [period])
+    rate_cards = [card for card in CARDS if card.kind == "rate"]
+    assert len(rate_cards) == 5
+    for card in rate_cards:
+        parts = parts_text(card, now, "vi")
+        # in the card itself: the innermost block that holds it holds this card's metric only
+        card_box = (
+            page.locator('[data-testid="stVerticalBlock"]')
+            .filter(has=page.get_by_text(parts, exact=True))
+            .last
+        )
+        card_box.wait_for()
+        metrics = card_box.locator('[data-testid="stMetricLabel"]')
+        assert metrics.all_inner_texts() == [t(f"kpi.{card.kpi}", "vi")], parts

@@ -16,6 +16,7 @@ from present.cards import (
     delta_color,
     format_delta,
     format_value,
+    parts_text,
     target_text,
 )
 from present.format import Lang
@@ -56,6 +57,8 @@ def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:
         delta_arrow=delta_arrow(card.kind, now, previous),
         help=t(f"help.{card.kpi}", lang, **card.help_values(comparison.current, lang)),
     )
+    if (parts := parts_text(card, comparison.current, lang)) is not None:
+        st.caption(parts)
     if comparison.year_earlier is not None:
         year_delta = format_delta(card.kind, now, card.value(comparison.year_earlier), lang)
         if year_delta is not None:
