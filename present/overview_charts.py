@@ -24,6 +24,7 @@ from present.theme import (
     base_figure,
     count_axis,
     rate_axis,
+    rows_height,
 )
 
 # Axis tick labels per grain; numeric day/month formats avoid English month names.
@@ -216,7 +217,7 @@ def fields_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     """Received (left panel) and late (right panel) for the busiest fields, on one row each."""
     top = frame.head(TOP_FIELDS)
     fields = top["field"].to_list()
-    figure = base_figure(t("chart.fields", lang), scope, lang, height=140 + 26 * len(fields))
+    figure = base_figure(t("chart.fields", lang), scope, lang, height=rows_height(len(fields)))
     figure.add_trace(
         go.Bar(
             y=fields,

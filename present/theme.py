@@ -41,6 +41,10 @@ CHANNEL_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#CC79A7"}
 PRINT_TEMPLATE = go.layout.Template(data={"scatter": [go.Scatter(marker={"line": {"width": 0}})]})
 
 CHART_HEIGHT = 380
+# A chart of one bar per row (fields, agencies): title, subtitle, axis and margins take
+# about ROWS_CHROME px, each row ROW px, and the plot keeps at least MIN_ROWS_PLOT px, so one
+# chosen field is a bar, not a one-pixel line under its labels.
+ROWS_CHROME, ROW, MIN_ROWS_PLOT = 140, 26, 120
 RANKING_HEIGHT = 420
 FONT = "Inter, 'Segoe UI', Roboto, Arial, sans-serif"
 COUNT_FORMAT = ",.0f"  # without it Plotly abbreviates ("4M") and ignores the separators
@@ -74,6 +78,11 @@ def base_figure(title: str, scope: str, lang: Lang, height: int = CHART_HEIGHT) 
             "yaxis": {"gridcolor": "#E5E5E5", "automargin": True},
         }
     )
+
+
+def rows_height(rows: int) -> int:
+    """The height of a chart with one horizontal bar per row."""
+    return ROWS_CHROME + max(MIN_ROWS_PLOT, ROW * rows)
 
 
 def count_axis(title: str = "") -> dict:

@@ -95,3 +95,34 @@ def test_every_rate_card_shows_its_numerator_and_denominator(
         card_box.wait_for()
         metrics = card_box.locator('[data-testid="stMetricLabel"]')
         assert metrics.all_inner_texts() == [t(f"kpi.{card.kpi}", "vi")], parts
+
+
+def test_one_chosen_field_is_a_bar_clear_of_the_source_line(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+) -> None:
+    with snapshot(small) as con:
+        [(field,)] = con.sql(
+            "select field from applications join procedures using (procedure_code)"
+            " group by field order by count(*) desc limit 1"
+        ).fetchall()
+    open_view(page, f"{base_url}/?{PERIOD}&{urlencode({'field': field})}")
+    chart = page.locator(".stPlotlyChart").filter(has_text=t("chart.fields", "vi"))
+    drawn = chart.evaluate(
+        """el => {
+             const plot = el.querySelector('.js-plotly-plot');
+             const title = plot.querySelector('.gtitle, .g-gtitle').getBoundingClientRect();
+             const sub = plot.querySelector('.gtitle-subtitle, .g-gtitle-subtitle');
+             const top = plot.getBoundingClientRect().top + plot._fullLayout._size.t;
+             const labels = [...plot.querySelectorAll('.yaxislayer-above .ytick text')]
+               .map(e => e.getBoundingClientRect().top);
+             return {h: plot._fullLayout._size.h, top,
+                     headerBottom: Math.max(title.bottom,
+                                            sub ? sub.getBoundingClientRect().bottom : 0),
+                     labelsTop: Math.min(...labels)};
+           }"""
+    )
+    assert drawn["h"] >= 100, drawn  # a bar, not a one-pixel line
+    assert drawn["labelsTop"] >= drawn["headerBottom"], drawn  # clear of title and source
+    assert drawn["top"] >= drawn["headerBottom"], drawn
