@@ -15,6 +15,7 @@ from present.theme import COLORS
 from present.view import scope_text
 from ui import loaders
 from ui.charts import show_chart
+from ui.empty import nothing_found
 from ui.filter_bar import GRAIN, RANK
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, page_header
@@ -42,8 +43,7 @@ scope = scope_text(view)
 
 comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
-    st.info(t("empty.no_data", lang))
-    st.stop()
+    nothing_found(view)
 kpi_cards(comparison, lang)
 
 st.subheader(t("section.trend", lang))

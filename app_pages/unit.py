@@ -22,6 +22,7 @@ from present.tables import Column, kinds, labelled
 from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.empty import nothing_found
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, freshness_line
 from ui.tables import show_table
@@ -71,6 +72,8 @@ st.caption(scope + " · " + t("unit.code", lang, code=code, kind=row["kind_label
 freshness_line(view)
 
 comparison = loaders.load_kpis(version, scoped, view.freshness.data_start)
+if comparison.current.count("to_handle") == 0:
+    nothing_found(view)
 kpi_cards(comparison, lang)
 medians = city_median(league)
 show_chart(

@@ -14,6 +14,7 @@ from present.view import scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.empty import nothing_found
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
@@ -27,6 +28,8 @@ page_header(view, "units.title")
 scope = scope_text(view)
 
 table = league.league_rows(loaders.load_league(version, filters), lang)
+if table["to_handle"].sum() == 0:  # every unit is listed, with zeros when nothing matches
+    nothing_found(view)
 query = st.text_input(
     t("units.search", lang), key=SEARCH_KEY, placeholder=t("units.search_hint", lang)
 )
@@ -49,8 +52,11 @@ with table_column:
     st.caption(t("units.hint", lang))
     download_buttons(view, frame, column_kinds, league.SUBJECT, t("units.title", lang))
 with chart_column:
-    show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
-    st.caption(t("units.scatter_note", lang))
+    if shown.is_empty():  # the search matched no unit: no chart with an invented axis
+        st.info(t("empty.search", lang, query=query))
+    else:
+        show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
+        st.caption(t("units.scatter_note", lang))
 
 rows = selection.selection.rows if selection is not None else []
 if rows:

@@ -754,6 +754,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "parts.paid_online": ("thanh toán trực tuyến", "paid online"),
     "parts.received_fee": ("có phí", "with a fee"),
     "parts.digitized": ("số hóa", "digitised"),
+    "empty.relax": (
+        "Thử bỏ bớt bộ lọc: {filters}; hoặc chọn kỳ dài hơn.",
+        "Try relaxing these filters: {filters}; or choose a longer period.",
+    ),
+    "empty.relax_period": ("Hãy chọn kỳ dài hơn.", "Choose a longer period."),
+    "empty.search": (
+        "Không có đơn vị nào khớp «{query}».",
+        "No unit matches “{query}”.",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

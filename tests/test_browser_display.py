@@ -126,3 +126,34 @@ def test_one_chosen_field_is_a_bar_clear_of_the_source_line(
     assert drawn["h"] >= 100, drawn  # a bar, not a one-pixel line
     assert drawn["labelsTop"] >= drawn["headerBottom"], drawn  # clear of title and source
     assert drawn["top"] >= drawn["headerBottom"], drawn
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa", "bao-cao"])
+def test_an_empty_result_names_the_filters_to_relax_and_resets(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+    path: str,
+) -> None:
+    with snapshot(small) as con:
+        [(field,)] = con.sql(
+            "select field from applications join procedures using (procedure_code)"
+            " group by field order by count(*) limit 1"
+        ).fetchall()
+    query = urlencode(
+        {"period": "Tùy chọn", "dates": ["2025-08-19", "2025-08-20"], "field": field,
+         "channel": "Bưu chính công ích"},
+        doseq=True,
+    )  # fmt: skip
+    open_view(page, f"{base_url}/{path}?{query}")
+    assert_clean(page)
+    empty = page.locator(".st-key-empty_state")
+    empty.wait_for()
+    assert t("empty.no_data", "vi") in empty.inner_text()
+    assert "Lĩnh vực, Kênh nộp" in empty.inner_text()
+    assert page.locator(".stPlotlyChart").count() == 0  # no scatter with an invented axis
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    empty.get_by_role("button", name=t("filters.reset", "vi")).click()
+    page.locator(".st-key-empty_state").wait_for(state="detached")
+    wait_until_drawn(page)
+    assert page.locator(".stPlotlyChart").count() > 0
