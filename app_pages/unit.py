@@ -58,12 +58,18 @@ code = st.query_params.get(UNIT_PARAM, "")
 match = league.filter(pl.col("unit_code") == code)
 st.page_link(UNITS_PAGE, label=t("unit.back", lang), icon=":material/arrow_back:")
 if match.is_empty():
-    st.title(t("units.title", lang))
-    # The code came from the URL: echoed as plain text, and only its start.
-    st.warning(t("unit.unknown", lang, code=markdown_text(code[:SHOWN_CODE_CHARS]) or "–"))
+    st.title(t("nav.unit", lang))
+    if not code:
+        st.info(t("unit.none", lang), icon=":material/location_on:")
+    else:
+        # The code came from the URL: echoed as plain text, and only its start.
+        st.warning(t("unit.unknown", lang, code=markdown_text(code[:SHOWN_CODE_CHARS])))
+    st.page_link(UNITS_PAGE, label=t("units.title", lang), icon=":material/location_city:")
     st.stop()
 
 row = match.row(0, named=True)
+# The sidebar's filters apply to this unit; it says which unit that is.
+st.sidebar.info(t("unit.viewing", lang, name=row["name"], code=code), icon=":material/location_on:")
 scoped = unit_filters(filters, code)
 st.title(row["name"])
 period_text = fmt.day_range(filters.start, filters.end)

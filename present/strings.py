@@ -758,6 +758,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Thử bỏ bớt bộ lọc: {filters}; hoặc chọn kỳ dài hơn.",
         "Try relaxing these filters: {filters}; or choose a longer period.",
     ),
+    "url.ignored": (
+        "Địa chỉ có giá trị không dùng được, đã bỏ qua — {items}. "
+        "Bộ lọc trên là bộ lọc đang áp dụng.",
+        "The link had values that cannot be used and were ignored — {items}. "
+        "The filters above are the ones in force.",
+    ),
+    "unit.none": (
+        "Chưa chọn đơn vị nào: địa chỉ này cần mã đơn vị (ví dụ /don-vi?ma=11407). "
+        "Chọn một đơn vị trong danh sách phường, xã, đặc khu.",
+        "No unit chosen: this address needs a unit code (e.g. /don-vi?ma=11407). "
+        "Pick a unit from the list of wards and communes.",
+    ),
+    "unit.viewing": ("Đang xem: {name} ({code})", "Viewing: {name} ({code})"),
     "empty.relax_period": ("Hãy chọn kỳ dài hơn.", "Choose a longer period."),
     "empty.search": (
         "Không có đơn vị nào khớp «{query}».",

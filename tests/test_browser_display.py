@@ -157,3 +157,59 @@ def test_an_empty_result_names_the_filters_to_relax_and_resets(
     page.locator(".st-key-empty_state").wait_for(state="detached")
     wait_until_drawn(page)
     assert page.locator(".stPlotlyChart").count() > 0
+
+
+def test_unit_page_without_a_unit_says_so_and_offers_the_list(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-vi")
+    assert_clean(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert t("unit.none", "vi")[:40] in main.inner_text()
+    assert "«–»" not in main.inner_text()
+    main.get_by_role("link", name=t("units.title", "vi"), exact=True).click()
+    page.wait_for_url("**/phuong-xa")
+
+
+def test_unit_page_says_in_the_sidebar_which_unit_is_viewed(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-vi?ma=11407")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert t("unit.viewing", "vi", name="Phường An Biên", code="11407") in sidebar.inner_text()
+
+
+def test_a_link_keeps_its_valid_values_and_says_what_it_ignored(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    query = urlencode(
+        {"period": "Tùy chọn", "dates": ["2025-08-20", "2025-07-01"], "unit": ["11407", "nope"],
+         "channel": ["Trực tuyến", "Bồ câu"]},
+        doseq=True,
+    )  # fmt: skip
+    open_view(page, f"{base_url}/?{query}")
+    assert_clean(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    notice = sidebar.locator('[data-testid="stAlert"]')
+    notice.wait_for()
+    assert "«nope»" in notice.inner_text() and "«Bồ câu»" in notice.inner_text()
+    # the valid unit and channel are in force, and the reversed range is shown in order
+    assert "Phường An Biên" in sidebar.locator(".stMultiSelect").nth(0).inner_text()
+    boxes = sidebar.locator('[data-testid="stDateInput"] input[type="date"]').all()
+    assert [box.input_value() for box in boxes] == ["2025-07-01", "2025-08-20"]
+    assert "nope" not in page.url
+
+
+def test_garbage_dates_in_a_link_are_named(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    query = urlencode({"period": "Tùy chọn", "dates": ["hôm qua", "2025-08-20"]}, doseq=True)
+    open_view(page, f"{base_url}/?{query}")
+    notice = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+    notice.wait_for()
+    assert "«hôm qua»" in notice.inner_text()
+    assert t("filters.dates", "vi") in notice.inner_text()
