@@ -354,10 +354,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outcome.loaded": ("Đã nạp", "Loaded"),
     "outcome.failed": ("Lỗi", "Failed"),
     # Analyst pages (issue 4): navigation
-    "nav.units": ("Phường, xã, đặc khu", "Wards and communes"),
+    "nav.units": ("Phường, xã", "Wards, communes"),
     "nav.unit": ("Đơn vị", "Unit"),
-    "nav.procedures": ("Thủ tục hành chính", "Procedures"),
-    "nav.simplification": ("Đơn giản hóa TTHC", "Simplification"),
+    "nav.procedures": ("Thủ tục", "Procedures"),
+    "nav.simplification": ("Đơn giản hóa", "Simplification"),
     "nav.bieu_06a": ("Biểu II.06a", "Form II.06a"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),

@@ -98,13 +98,46 @@ def rate_axis(lang: Lang, title: str = "") -> dict:
     }
 
 
-def chart_config(filename: str) -> dict:
-    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo.
+# Plotly's toolbar and hover texts in Vietnamese. Streamlit bundles only Plotly's English
+# locales and the app downloads nothing at run time, so the dictionary travels in each chart's
+# config (`locales`, a Plotly config key) with `locale: "vi"`.
+PLOTLY_VI = {
+    "Autoscale": "Tự co giãn",
+    "Box Select": "Chọn vùng",
+    "Compare data on hover": "So sánh số liệu khi rê chuột",
+    "Double-click to zoom back out": "Nhấp đúp để thu nhỏ lại",
+    "Download plot": "Tải biểu đồ",
+    "Download plot as a PNG": "Tải biểu đồ dạng ảnh PNG",
+    "Lasso Select": "Chọn tự do",
+    "Pan": "Kéo",
+    "Reset": "Đặt lại",
+    "Reset axes": "Đặt lại trục",
+    "Reset view": "Đặt lại khung nhìn",
+    "Reset views": "Đặt lại khung nhìn",
+    "Show closest data on hover": "Hiện số liệu gần nhất khi rê chuột",
+    "Snapshot succeeded": "Đã lưu ảnh",
+    "Sorry, there was a problem downloading your snapshot!": "Không tải được ảnh, xin thử lại.",
+    "Taking snapshot - this may take a few seconds": "Đang tạo ảnh, xin chờ vài giây",
+    "Toggle Spike Lines": "Bật/tắt đường gióng",
+    "Toggle show closest data on hover": "Bật/tắt hiện số liệu gần nhất",
+    "Zoom": "Phóng to vùng chọn",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+    "Produced with Plotly.js": "Vẽ bằng Plotly.js",
+}
+
+
+def chart_config(filename: str, lang: Lang) -> dict:
+    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo, the
+    toolbar in the interface language.
 
     Pages do not call this directly: `ui.charts.show_chart` does, with a file name that says
     what and when, after stamping the filters and the source line into the figure."""
-    return {
+    config: dict = {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": 3, "filename": filename},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
+    if lang == "vi":
+        config |= {"locale": "vi", "locales": {"vi": {"dictionary": PLOTLY_VI}}}
+    return config

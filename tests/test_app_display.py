@@ -58,3 +58,13 @@ def test_no_grid_number_is_left_to_the_grids_guess(
             kind = column.get("type_config", {})
             if kind.get("type") in {"progress", "number"}:
                 assert kind.get("format") not in (None, "", "localized"), (script, label)
+
+
+def test_missing_texts_read_a_dash_not_none(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/data_quality.py").run()
+    assert not app.exception
+    [loads] = [f.value for f in app.dataframe if "Ghi chú" in f.value.columns]
+    assert loads["Ghi chú"].isna().sum() == 0
+    assert "–" in loads["Ghi chú"].tolist()  # a clean load has no message
+    assert set(loads["Loại tệp"]) <= {"hồ sơ", "danh mục TTHC", "phương án đơn giản hóa"}

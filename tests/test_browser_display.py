@@ -213,3 +213,49 @@ def test_garbage_dates_in_a_link_are_named(
     notice.wait_for()
     assert "«hôm qua»" in notice.inner_text()
     assert t("filters.dates", "vi") in notice.inner_text()
+
+
+def test_top_navigation_shows_every_page_at_1440_px(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        open_view(tab, base_url)
+        for lang in ("vi", "en"):
+            if lang == "en":
+                tab.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+                tab.locator("h1", has_text=t("overview.title", "en")).wait_for()
+                wait_until_drawn(tab)
+            header = tab.locator("header").inner_text()
+            assert "more" not in header, header  # no "1 more" hiding a page
+            assert t("nav.report", lang) in header
+    finally:
+        context.close()
+
+
+def test_plotly_toolbar_speaks_vietnamese(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    titles = (
+        page.locator(".stPlotlyChart")
+        .first.locator(".modebar-btn")
+        .evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
+    )
+    assert "Tải biểu đồ dạng ảnh PNG" in titles and "Phóng to" in titles, titles
+    assert not {"Zoom", "Pan", "Download plot as a PNG"} & set(titles)
+
+
+@pytest.mark.parametrize("path", ["thu-tuc", "chat-luong-du-lieu"])
+def test_tables_write_no_none_nor_internal_words(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    open_view(page, f"{base_url}/{path}")
+    page.locator('[data-testid="stDataFrame"] table td').first.wait_for(state="attached")
+    cells = page.locator('[data-testid="stDataFrame"] table td').all_text_contents()
+    assert cells
+    assert "None" not in cells
+    assert not {"applications", "catalog", "plans"} & set(cells)

@@ -52,4 +52,6 @@ def show_chart(figure: go.Figure, name: str, **kwargs: Any) -> Any:
     # Names from data files are text, never Plotly markup; the stamp adds the only markup.
     plain_figure(figure)
     stamp(figure, plotly_text(filters_detail(view)), plotly_text(source_line(view)))
-    return st.plotly_chart(figure, config=chart_config(file_stem(name, view.filters)), **kwargs)
+    return st.plotly_chart(
+        figure, config=chart_config(file_stem(name, view.filters), view.lang), **kwargs
+    )

@@ -71,6 +71,13 @@ def show_table(
     counts up to the column's maximum). With `selectable`, one row can be picked and the
     selection is returned."""
     config: dict[str, object] = {}
+    # A missing text ("Ghi chú" of a clean load) reads "–", never "None"; downloads keep blanks.
+    texts = [
+        name
+        for name, kind in kinds.items()
+        if kind == "text" and frame.schema[name] in (pl.String, pl.Null)
+    ]
+    frame = frame.with_columns(pl.col(texts).fill_null(fmt.MISSING))
     for name in bars:
         config[name] = _bar(name, kinds[name], frame, lang)
     data: object = frame
