@@ -259,3 +259,54 @@ def test_tables_write_no_none_nor_internal_words(
     assert cells
     assert "None" not in cells
     assert not {"applications", "catalog", "plans"} & set(cells)
+
+
+def card_rows(tab: sync_api.Page) -> list[int]:
+    """How many KPI cards stand on each row, top to bottom."""
+    tops = tab.locator('[data-testid="stMetric"]').evaluate_all(
+        "cards => cards.map(c => Math.round(c.getBoundingClientRect().top))"
+    )
+    return [tops.count(top) for top in sorted(set(tops))]
+
+
+def test_phone_shows_the_cards_two_per_row(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        open_view(tab, f"{base_url}/?{PERIOD}")
+        assert card_rows(tab) == [2, 2, 2, 2, 1]  # was nine rows of one
+    finally:
+        context.close()
+
+
+def test_report_view_fills_its_card_rows_and_hides_links_and_the_arrow(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/?{PERIOD}&report=true")
+    rows = card_rows(page)
+    assert rows[0] >= 4 and sum(rows) == 9, rows
+    for selector in (".stPageLink", '[data-testid="stExpandSidebarButton"]'):
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), selector
+
+
+def test_print_keeps_headings_with_what_follows(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stSidebar\"]')).display"
+        " === 'none'"
+    )
+    styles = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] .stHeading')].map(h => {
+             const box = h.closest('[data-testid="stElementContainer"]');
+             return [getComputedStyle(box).breakAfter,
+                     getComputedStyle(box.parentElement).display];
+           })"""
+    )
+    assert styles and all(s == ["avoid", "block"] for s in styles), styles

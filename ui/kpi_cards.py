@@ -39,7 +39,7 @@ def kpi_cards(comparison: KpiComparison, lang: Lang) -> None:
         st.caption(t("delta.none", lang))
     else:
         st.caption(t("delta.previous", lang, period=_period(comparison.previous)))
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", key="kpi_cards"):
         for card in CARDS:
             with st.container(border=True, width=CARD_WIDTH):
                 _card(card, comparison, lang)
