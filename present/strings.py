@@ -771,6 +771,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick a unit from the list of wards and communes.",
     ),
     "unit.viewing": ("Đang xem: {name} ({code})", "Viewing: {name} ({code})"),
+    "describe.largest": (
+        "Biểu đồ {title}: phần lớn nhất là {label} ({value}).",
+        "Chart {title}: the largest part is {label} ({value}).",
+    ),
+    "describe.range": (
+        "Biểu đồ {title}, {series}: cao nhất {high} ({high_value}), thấp nhất {low} ({low_value}).",
+        "Chart {title}, {series}: highest {high} ({high_value}), lowest {low} ({low_value}).",
+    ),
+    "describe.empty": ("Biểu đồ {title}: không có số liệu.", "Chart {title}: no data."),
     "empty.relax_period": ("Hãy chọn kỳ dài hơn.", "Choose a longer period."),
     "empty.search": (
         "Không có đơn vị nào khớp «{query}».",

@@ -310,3 +310,20 @@ def test_print_keeps_headings_with_what_follows(page: sync_api.Page, base_url: s
            })"""
     )
     assert styles and all(s == ["avoid", "block"] for s in styles), styles
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa", "don-gian-hoa", "don-vi?ma=11407"])
+def test_every_chart_has_a_takeaway_for_screen_readers(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    open_view(page, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
+    charts = page.locator(".stPlotlyChart")
+    assert charts.count() > 0
+    takeaways = page.locator("p.chart-takeaway").all_text_contents()
+    assert len(takeaways) == charts.count()
+    for text in takeaways:
+        assert text.startswith("Biểu đồ ") and ("cao nhất" in text or "lớn nhất" in text), text
+    hidden = page.locator("p.chart-takeaway").first.bounding_box()
+    assert hidden is not None and hidden["width"] <= 1  # read aloud, not shown

@@ -11,11 +11,13 @@ The figure's own title and subtitle come from `present.theme.base_figure`.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from present.describe import takeaway
 from present.provenance import file_stem, filters_detail, source_line
 from present.safe_text import plain_figure, plotly_text
 from present.theme import CHART_HEIGHT, chart_config
@@ -52,6 +54,11 @@ def show_chart(figure: go.Figure, name: str, **kwargs: Any) -> Any:
     # Names from data files are text, never Plotly markup; the stamp adds the only markup.
     plain_figure(figure)
     stamp(figure, plotly_text(filters_detail(view)), plotly_text(source_line(view)))
-    return st.plotly_chart(
-        figure, config=chart_config(file_stem(name, view.filters), view.lang), **kwargs
-    )
+    described = takeaway(figure, view.lang)
+    with st.container(gap=None):
+        drawn = st.plotly_chart(
+            figure, config=chart_config(file_stem(name, view.filters), view.lang), **kwargs
+        )
+        # For screen readers only (class "sr-only", ui.report_view): the chart's takeaway.
+        st.html(f'<p class="sr-only chart-takeaway">{html.escape(described)}</p>')
+    return drawn

@@ -43,6 +43,8 @@ _KEEP_WHOLE = """
 # Cards share each row (ui.kpi_cards, key "kpi_cards"): no ragged row with a blank end, and
 # two per row on a phone instead of nine stacked cards before the first chart.
 _CARD_GRID = """
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .st-key-kpi_cards > div { flex: 1 1 170px !important; min-width: 160px !important; }
 @media (max-width: 640px) {
   .st-key-kpi_cards > div { flex: 1 1 calc(50% - 0.5rem) !important; min-width: 0 !important; }
