@@ -780,6 +780,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Chart {title}, {series}: highest {high} ({high_value}), lowest {low} ({low_value}).",
     ),
     "describe.empty": ("Biểu đồ {title}: không có số liệu.", "Chart {title}: no data."),
+    "simplification.rows": ("Phương án (theo thứ tự bảng)", "Plans (in table order)"),
     "empty.relax_period": ("Hãy chọn kỳ dài hơn.", "Choose a longer period."),
     "empty.search": (
         "Không có đơn vị nào khớp «{query}».",

@@ -327,3 +327,18 @@ def test_every_chart_has_a_takeaway_for_screen_readers(
         assert text.startswith("Biểu đồ ") and ("cao nhất" in text or "lớn nhất" in text), text
     hidden = page.locator("p.chart-takeaway").first.bounding_box()
     assert hidden is not None and hidden["width"] <= 1  # read aloud, not shown
+
+
+def test_simplification_cards_are_whole_and_plans_come_twenty_at_a_time(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-gian-hoa")
+    cut = page.locator('[data-testid="stMetricValue"]').evaluate_all(
+        "values => values.filter(v => v.scrollWidth > v.clientWidth + 1).map(v => v.textContent)"
+    )
+    assert cut == []  # no "12/12 sở, …"
+    rows = page.locator(".stPlotlyChart").first.evaluate(
+        "el => el.querySelector('.js-plotly-plot').data[1].y.length"
+    )
+    assert rows <= 20
