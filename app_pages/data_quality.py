@@ -42,7 +42,7 @@ ROWS = (
 )
 LOADS = (
     Column("file_name", "col.file_name", "text"),
-    Column("kind", "col.kind", "text"),
+    Column("kind_label", "col.kind", "text"),
     Column("rows_read", "col.rows_read", "count"),
     Column("rows_loaded", "col.rows_loaded", "count"),
     Column("rows_rejected", "col.rows_rejected", "count"),
@@ -107,7 +107,11 @@ st.subheader(t("dq.loads", lang))
 loads = loaders.load_load_history(version).with_columns(
     pl.col("outcome")
     .map_elements(lambda code: t_or(f"outcome.{code}", code, lang), return_dtype=pl.String)
-    .alias("outcome_label")
+    .alias("outcome_label"),
+    # The file kind in words ("hồ sơ"), not the warehouse's code ("applications").
+    pl.col("kind")
+    .map_elements(lambda code: t_or(f"filekind.{code}", code, lang), return_dtype=pl.String)
+    .alias("kind_label"),
 )
 _table(loads, LOADS, "lich-su-nap", t("dq.loads", lang))
 

@@ -18,16 +18,26 @@ from present.theme import COLORS
 from present.view import cut_day, data_until_text, scope_text
 from ui import loaders
 from ui.charts import show_chart
-from ui.filter_bar import GRAIN, RANK, narrow_to_unit
+from ui.empty import nothing_found
+from ui.filter_bar import GRAIN, RANK
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, page_header
 
+UNIT_PAGE = "app_pages/unit.py"
+UNIT_PARAM = "ma"  # /don-vi?ma=<unit code>
+_OPEN_UNIT = "_overview_open_unit"
+
 
 def _on_unit_click(chart_key: str, unit_codes: list[str]) -> None:
+    """A click on a unit's bar opens that unit's page (a callback cannot switch pages, so
+    the next run does)."""
     points = st.session_state[chart_key]["selection"]["points"]
     if points:
-        narrow_to_unit(unit_codes[points[0]["point_index"]])
+        st.session_state[_OPEN_UNIT] = unit_codes[points[0]["point_index"]]
 
+
+if unit_code := st.session_state.pop(_OPEN_UNIT, None):
+    st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: unit_code})
 
 view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
@@ -36,8 +46,7 @@ scope = scope_text(view)
 
 comparison = loaders.load_kpis(version, filters, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
-    st.info(t("empty.no_data", lang))
-    st.stop()
+    nothing_found(view)
 until = data_until_text(cut_day(view), lang)
 if until is not None:
     st.warning(until, icon=":material/event_busy:")

@@ -18,6 +18,7 @@ from present.safe_text import markdown_text
 from present.strings import t
 from reports.render import chromium_available
 from ui.charts import show_chart
+from ui.empty import nothing_found
 from ui.kpi_cards import kpi_cards
 from ui.loaders import load_report_metrics, report_pdf_bytes
 from ui.report_view import fixed_width_layout
@@ -53,8 +54,7 @@ with st.container(key="noprint_report_actions"):
         st.info(t("report.no_chromium", lang))
 
 if metrics.comparison.current.count("to_handle") == 0:
-    st.info(t("empty.no_data", lang))
-    st.stop()
+    nothing_found(view)
 
 st.subheader(t("report.section.summary", lang))
 st.markdown(markdown_text(" ".join(report.summary)))

@@ -53,6 +53,8 @@ ACTUAL = (
     Column("days_after", "col.days_after", "days"),
 )
 
+PLAN_ROWS = 20  # plans per before/after chart
+
 view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "simplification.title")
@@ -74,7 +76,8 @@ with st.container(horizontal=True, gap="small"):
             ),
         ),
     ):
-        with st.container(border=True, width=220):
+        # As wide as its value: "12/12 sở, ngành" is never cut to "12/12 sở, …".
+        with st.container(border=True, width="content"):
             st.metric(label, value)
 st.caption(t("simplification.note", lang))
 
@@ -86,9 +89,20 @@ plans = loaders.load_plans(version).with_columns(
     .alias("status_label")
 )
 st.subheader(t("simplification.plans_title", lang))
+# PLAN_ROWS plans per chart, picked by range: 95 rows in one chart were 2.000 px tall with
+# the axis far below the first names.
+starts = range(0, plans.height, PLAN_ROWS)
+start = st.segmented_control(
+    t("simplification.rows", lang),
+    starts,
+    format_func=lambda i: f"{i + 1}–{min(plans.height, i + PLAN_ROWS)}",
+    default=0,
+    required=True,
+    key="plans_rows",
+)
 show_chart(
     dumbbell(
-        plans,
+        plans.slice(start or 0, PLAN_ROWS),
         "days_before",
         "days_after",
         lang,

@@ -28,6 +28,7 @@ from reports.render import chromium_available
 from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import XLSX_MIME, download_buttons
+from ui.empty import nothing_found
 from ui.kpi_cards import kpi_cards
 from ui.shell import current_view, freshness_line
 from ui.tables import show_table
@@ -68,12 +69,18 @@ is_agency = any(unit.code == code for unit in view.options.agency_units)
 back = "agency.back" if is_agency else "unit.back"
 st.page_link(UNITS_PAGE, label=t(back, lang), icon=":material/arrow_back:")
 if match.is_empty():
-    st.title(t("units.title", lang))
-    # The code came from the URL: echoed as plain text, and only its start.
-    st.warning(t("unit.unknown", lang, code=markdown_text(code[:SHOWN_CODE_CHARS]) or "–"))
+    st.title(t("nav.unit", lang))
+    if not code:
+        st.info(t("unit.none", lang), icon=":material/location_on:")
+    else:
+        # The code came from the URL: echoed as plain text, and only its start.
+        st.warning(t("unit.unknown", lang, code=markdown_text(code[:SHOWN_CODE_CHARS])))
+    st.page_link(UNITS_PAGE, label=t("units.title", lang), icon=":material/location_city:")
     st.stop()
 
 row = match.row(0, named=True)
+# The sidebar's filters apply to this unit; it says which unit that is.
+st.sidebar.info(t("unit.viewing", lang, name=row["name"], code=code), icon=":material/location_on:")
 scoped = unit_filters(filters, code)
 st.title(row["name"])
 period_text = fmt.day_range(filters.start, filters.end)
@@ -82,6 +89,8 @@ st.caption(scope + " · " + t("unit.code", lang, code=code, kind=row["kind_label
 freshness_line(view)
 
 comparison = loaders.load_kpis(version, scoped, view.freshness.data_start)
+if comparison.current.count("to_handle") == 0:
+    nothing_found(view)
 kpi_cards(comparison, lang)
 medians = city_median(league)
 show_chart(

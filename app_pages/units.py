@@ -18,6 +18,7 @@ from present.view import scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.empty import nothing_found
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
@@ -33,6 +34,10 @@ scope = scope_text(view)
 communes = loaders.load_league(version, filters)
 agencies = loaders.load_league(version, filters, AGENCY_KINDS)
 table = league.league_rows(communes, lang)
+agency_rows = league.league_rows(agencies, lang)
+# Every unit is listed, with zeros when nothing matches.
+if table["to_handle"].sum() == 0 and agency_rows["to_handle"].sum() == 0:
+    nothing_found(view)
 query = st.text_input(
     t("units.search", lang), key=SEARCH_KEY, placeholder=t("units.search_hint", lang)
 )
@@ -56,11 +61,13 @@ with table_column:
     st.caption(t("units.hint", lang))
     download_buttons(view, frame, column_kinds, league.SUBJECT, t("units.title", lang))
 with chart_column:
-    show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
-    st.caption(t("units.scatter_note", lang))
+    if shown.is_empty():  # the search matched no unit: no chart with an invented axis
+        st.info(t("empty.search", lang, query=query))
+    else:
+        show_chart(units_scatter(shown, lang, scope), "xa-phuong-tan-xa")
+        st.caption(t("units.scatter_note", lang))
 
 st.subheader(t("agencies.title", lang))
-agency_rows = league.league_rows(agencies, lang)
 agency_frame = labelled(league.with_total(agency_rows, lang), league.COLUMNS, lang)
 st.caption(t("agencies.count", lang, total=len(agency_rows)))
 agency_selection = show_table(

@@ -22,8 +22,13 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
+if not __package__:  # run as a file (python3 benchmarks/bench_browser.py): the project root
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# isort: split
 from benchmarks.bench_crowd import (
     CLIENT_CPU,
     OUT,

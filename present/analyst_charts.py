@@ -15,7 +15,7 @@ from present import format as fmt
 from present.format import Lang
 from present.safe_text import plotly_text
 from present.strings import t
-from present.theme import COLORS, base_figure, count_axis, rate_axis
+from present.theme import COLORS, base_figure, count_axis, rate_axis, rows_height
 
 SCATTER_HEIGHT = 480
 # Bubble area scale: the busiest unit gets a bubble of about this diameter in pixels.
@@ -179,7 +179,7 @@ def count_bars(
     labels: list[str], counts: list[int], lang: Lang, title: str, scope: str, color: str
 ) -> go.Figure:
     """Horizontal bars of counts, largest on top (plans by agency, procedures by level …)."""
-    figure = base_figure(title, scope, lang, height=140 + 26 * max(len(labels), 1))
+    figure = base_figure(title, scope, lang, height=rows_height(len(labels)))
     figure.add_trace(
         go.Bar(
             y=labels,

@@ -85,6 +85,23 @@ CARDS: tuple[Card, ...] = (
 )
 
 
+def parts_text(card: Card, kpis: PeriodKpis, lang: Lang) -> str | None:
+    """A rate card's numerator and denominator in words ("10.237 đã giải quyết / 11.163 cần
+    giải quyết"), so a rate is never read without what it divides; None for other cards."""
+    if card.kind != "rate":
+        return None
+    rate = RATE_BY_NAME[card.kpi]
+    parts = kpis.rate(card.kpi)
+    return t(
+        "parts.rate",
+        lang,
+        num=fmt.number(parts.numerator, lang),
+        num_label=t(f"parts.{rate.numerator}", lang),
+        den=fmt.number(parts.denominator, lang),
+        den_label=t(f"parts.{rate.denominator}", lang),
+    )
+
+
 def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
     if kind == "count":
         return fmt.number(value, lang)
@@ -93,16 +110,29 @@ def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
     return fmt.MISSING if value is None else t("unit.days", lang, value=fmt.decimal(value, lang))
 
 
-def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang) -> str | None:
-    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm phần trăm" for rates, "+0,3 ngày"
-    for days; None when either side is missing."""
+def shown_change(kind: Kind, now: float | None, before: float | None) -> float | None:
+    """The change as the card writes it: whole applications, tenths of a percentage point,
+    tenths of a day. Sign, colour and arrow follow this, not the raw difference, so a change
+    printed as "0,0 điểm phần trăm" is never green or red; None when either side is missing."""
     if now is None or before is None:
         return None
-    change = now - before
+    if kind == "count":
+        return float(round(now - before))
+    if kind == "rate":
+        return round((now - before) * 100, 1) / 100
+    return round(now - before, 1)
+
+
+def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang) -> str | None:
+    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm phần trăm" for rates, "+0,3 ngày"
+    for days, no sign when it shows as zero; None when either side is missing."""
+    change = shown_change(kind, now, before)
+    if change is None:
+        return None
     if kind == "count":
         text = fmt.signed(fmt.number(abs(change), lang), change)
-        if before:
-            relative = change / before
+        if before and change:
+            relative = round(change / before, 3)
             text += " (" + fmt.signed(fmt.percent(abs(relative), lang), relative) + ")"
         return text
     if kind == "rate":
@@ -111,11 +141,13 @@ def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang
     return fmt.signed(t("unit.days", lang, value=fmt.decimal(abs(change), lang)), change)
 
 
-def delta_color(direction: Direction, now: float | None, before: float | None) -> str:
-    """Green when the change is good news, red when bad, grey when neutral or unchanged."""
-    if now is None or before is None or direction == 0 or round(now - before, 9) == 0:
+def delta_color(kind: Kind, direction: Direction, now: float | None, before: float | None) -> str:
+    """Green when the change is good news, red when bad, grey when neutral or when it shows
+    as zero."""
+    change = shown_change(kind, now, before)
+    if not change or direction == 0:
         return "gray"
-    return "green" if (now - before) * direction > 0 else "red"
+    return "green" if change * direction > 0 else "red"
 
 
 def target_text(kpi: str, kind: Kind, lang: Lang) -> str:
@@ -124,10 +156,14 @@ def target_text(kpi: str, kind: Kind, lang: Lang) -> str:
     return f"{sign} {format_value(kind, target.value, lang)}"
 
 
-def delta_arrow(now: float | None, before: float | None) -> Literal["up", "down", "off"]:
-    if now is None or before is None or now == before:
+def delta_arrow(
+    kind: Kind, now: float | None, before: float | None
+) -> Literal["up", "down", "off"]:
+    """No arrow for a change that shows as zero."""
+    change = shown_change(kind, now, before)
+    if not change:
         return "off"
-    return "up" if now > before else "down"
+    return "up" if change > 0 else "down"
 
 
 def adds_up_line(kpis: PeriodKpis, lang: Lang) -> str:

@@ -24,6 +24,7 @@ from present.theme import (
     base_figure,
     count_axis,
     rate_axis,
+    rows_height,
 )
 
 # Axis tick labels per grain; numeric day/month formats avoid English month names.
@@ -182,7 +183,7 @@ def status_figure(kpis: PeriodKpis, lang: Lang, scope: str) -> go.Figure:
 def ranking_figure(
     frame: pl.DataFrame, measure: RankMeasure, lang: Lang, title: str, scope: str, color: str
 ) -> go.Figure:
-    """Horizontal bars, first row on top, each labelled with the unit's name and rate."""
+    """Horizontal bars from zero, first row on top, each labelled with the unit's name and rate."""
     num_col, den_col = RATE_BY_NAME[measure].numerator, RATE_BY_NAME[measure].denominator
     rates = frame[measure].to_list()
     figure = base_figure(title, scope, lang, height=RANKING_HEIGHT)
@@ -202,10 +203,10 @@ def ranking_figure(
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    low = min(rates, default=0) * 100
+    # From zero: a bar's length is its rate, so 91,5 % never looks like half of 95,1 %.
     figure.update_layout(
         showlegend=False,
-        xaxis=rate_axis(lang) | {"range": [max(0.0, low - 10), 100], "rangemode": "normal"},
+        xaxis=rate_axis(lang) | {"range": [0, 100]},
         yaxis={"autorange": "reversed"},
         clickmode="event+select",
     )
@@ -216,7 +217,7 @@ def fields_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     """Received (left panel) and late (right panel) for the busiest fields, on one row each."""
     top = frame.head(TOP_FIELDS)
     fields = top["field"].to_list()
-    figure = base_figure(t("chart.fields", lang), scope, lang, height=140 + 26 * len(fields))
+    figure = base_figure(t("chart.fields", lang), scope, lang, height=rows_height(len(fields)))
     figure.add_trace(
         go.Bar(
             y=fields,

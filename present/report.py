@@ -102,7 +102,7 @@ def _kpi_lines(comparison: kpis.KpiComparison, lang: fmt.Lang) -> tuple[KpiLine,
                 label=t(f"kpi.{card.kpi}", lang),
                 value=format_value(card.kind, now, lang),
                 delta=format_delta(card.kind, now, before, lang),
-                tone=delta_color(card.direction, now, before),
+                tone=delta_color(card.kind, card.direction, now, before),
             )
         )
     return tuple(lines)

@@ -233,11 +233,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank.on_time_rate": ("tỷ lệ đúng hạn", "on-time rate"),
     "rank.online_share": ("tỷ lệ trực tuyến", "online share"),
     "rank.hint": (
-        "Bấm vào một đơn vị để lọc cả trang theo đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ "
+        "Bấm vào một đơn vị để mở trang riêng của đơn vị đó. Chỉ xếp hạng đơn vị có từ {min} hồ "
         "sơ ở mẫu số của tỷ lệ (cần giải quyết; tiếp nhận mới); tỷ lệ bằng nhau thì đồng hạng.",
-        "Click a unit to filter every chart by it. Units with fewer than {min} applications "
-        "in the rate's denominator (to handle; received) are not ranked; equal rates share a "
-        "rank.",
+        "Click a unit to open its own page. Units with fewer than {min} applications in the "
+        "rate's denominator (to handle; received) are not ranked; equal rates share a rank.",
     ),
     "rank.empty": (
         "Không có đơn vị nào đủ số hồ sơ để xếp hạng.",
@@ -409,10 +408,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "outcome.loaded": ("Đã nạp", "Loaded"),
     "outcome.failed": ("Lỗi", "Failed"),
     # Analyst pages (issue 4): navigation
-    "nav.units": ("Phường, xã, đặc khu", "Wards and communes"),
+    "nav.units": ("Phường, xã", "Wards, communes"),
     "nav.unit": ("Đơn vị", "Unit"),
-    "nav.procedures": ("Thủ tục hành chính", "Procedures"),
-    "nav.simplification": ("Đơn giản hóa TTHC", "Simplification"),
+    "nav.procedures": ("Thủ tục", "Procedures"),
+    "nav.simplification": ("Đơn giản hóa", "Simplification"),
     "nav.bieu_06a": ("Biểu II.06a", "Form II.06a"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
@@ -866,6 +865,51 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Unfinished on {end} and waiting for the applicant's documents or fee (status 5, 6), "
         "not the office's delay. Of them past the due date: {overdue_waiting}; overdue by the "
         "office: {overdue_office}.",
+    ),
+    # Display (issue 13)
+    "parts.rate": (
+        "{num} {num_label} / {den} {den_label}",
+        "{num} {num_label} / {den} {den_label}",
+    ),
+    "parts.resolved": ("đã giải quyết", "resolved"),
+    "parts.to_handle": ("cần giải quyết", "to handle"),
+    "parts.on_time": ("đúng hạn", "on time"),
+    "parts.received_online": ("trực tuyến", "online"),
+    "parts.received": ("tiếp nhận", "received"),
+    "parts.paid_online": ("thanh toán trực tuyến", "paid online"),
+    "parts.received_fee": ("có phí", "with a fee"),
+    "parts.digitized": ("số hóa", "digitised"),
+    "empty.relax": (
+        "Thử bỏ bớt bộ lọc: {filters}; hoặc chọn kỳ dài hơn.",
+        "Try relaxing these filters: {filters}; or choose a longer period.",
+    ),
+    "url.ignored": (
+        "Địa chỉ có giá trị không dùng được, đã bỏ qua — {items}. "
+        "Bộ lọc trên là bộ lọc đang áp dụng.",
+        "The link had values that cannot be used and were ignored — {items}. "
+        "The filters above are the ones in force.",
+    ),
+    "unit.none": (
+        "Chưa chọn đơn vị nào: địa chỉ này cần mã đơn vị (ví dụ /don-vi?ma=11407). "
+        "Chọn một đơn vị trong danh sách phường, xã, đặc khu.",
+        "No unit chosen: this address needs a unit code (e.g. /don-vi?ma=11407). "
+        "Pick a unit from the list of wards and communes.",
+    ),
+    "unit.viewing": ("Đang xem: {name} ({code})", "Viewing: {name} ({code})"),
+    "describe.largest": (
+        "Biểu đồ {title}: phần lớn nhất là {label} ({value}).",
+        "Chart {title}: the largest part is {label} ({value}).",
+    ),
+    "describe.range": (
+        "Biểu đồ {title}, {series}: cao nhất {high} ({high_value}), thấp nhất {low} ({low_value}).",
+        "Chart {title}, {series}: highest {high} ({high_value}), lowest {low} ({low_value}).",
+    ),
+    "describe.empty": ("Biểu đồ {title}: không có số liệu.", "Chart {title}: no data."),
+    "simplification.rows": ("Phương án (theo thứ tự bảng)", "Plans (in table order)"),
+    "empty.relax_period": ("Hãy chọn kỳ dài hơn.", "Choose a longer period."),
+    "empty.search": (
+        "Không có đơn vị nào khớp «{query}».",
+        "No unit matches “{query}”.",
     ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),

@@ -17,6 +17,11 @@ from present.format import Lang
 from present.strings import t
 
 Kind = Literal["text", "count", "rate", "days", "date", "datetime"]
+# How the data grid writes a count it draws itself (an in-cell bar, a long table): a
+# sprintf-js pattern with the language's thousands separator ("%'.,d": 2.576), the same
+# digits present/format.py writes. Without it the grid guesses: a bar over an integer column
+# reads "2576%", and "localized" follows the browser's locale, not the interface language.
+GRID_COUNT_FORMAT: dict[Lang, str] = {"vi": "%'.,d", "en": "%,d"}
 
 
 @dataclass(frozen=True)

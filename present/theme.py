@@ -41,6 +41,10 @@ CHANNEL_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#CC79A7"}
 PRINT_TEMPLATE = go.layout.Template(data={"scatter": [go.Scatter(marker={"line": {"width": 0}})]})
 
 CHART_HEIGHT = 380
+# A chart of one bar per row (fields, agencies): title, subtitle, axis and margins take
+# about ROWS_CHROME px, each row ROW px, and the plot keeps at least MIN_ROWS_PLOT px, so one
+# chosen field is a bar, not a one-pixel line under its labels.
+ROWS_CHROME, ROW, MIN_ROWS_PLOT = 140, 26, 120
 RANKING_HEIGHT = 420
 FONT = "Inter, 'Segoe UI', Roboto, Arial, sans-serif"
 COUNT_FORMAT = ",.0f"  # without it Plotly abbreviates ("4M") and ignores the separators
@@ -76,6 +80,11 @@ def base_figure(title: str, scope: str, lang: Lang, height: int = CHART_HEIGHT) 
     )
 
 
+def rows_height(rows: int) -> int:
+    """The height of a chart with one horizontal bar per row."""
+    return ROWS_CHROME + max(MIN_ROWS_PLOT, ROW * rows)
+
+
 def count_axis(title: str = "") -> dict:
     return {"tickformat": COUNT_FORMAT, "title": {"text": title}, "rangemode": "tozero"}
 
@@ -89,13 +98,46 @@ def rate_axis(lang: Lang, title: str = "") -> dict:
     }
 
 
-def chart_config(filename: str) -> dict:
-    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo.
+# Plotly's toolbar and hover texts in Vietnamese. Streamlit bundles only Plotly's English
+# locales and the app downloads nothing at run time, so the dictionary travels in each chart's
+# config (`locales`, a Plotly config key) with `locale: "vi"`.
+PLOTLY_VI = {
+    "Autoscale": "Tự co giãn",
+    "Box Select": "Chọn vùng",
+    "Compare data on hover": "So sánh số liệu khi rê chuột",
+    "Double-click to zoom back out": "Nhấp đúp để thu nhỏ lại",
+    "Download plot": "Tải biểu đồ",
+    "Download plot as a PNG": "Tải biểu đồ dạng ảnh PNG",
+    "Lasso Select": "Chọn tự do",
+    "Pan": "Kéo",
+    "Reset": "Đặt lại",
+    "Reset axes": "Đặt lại trục",
+    "Reset view": "Đặt lại khung nhìn",
+    "Reset views": "Đặt lại khung nhìn",
+    "Show closest data on hover": "Hiện số liệu gần nhất khi rê chuột",
+    "Snapshot succeeded": "Đã lưu ảnh",
+    "Sorry, there was a problem downloading your snapshot!": "Không tải được ảnh, xin thử lại.",
+    "Taking snapshot - this may take a few seconds": "Đang tạo ảnh, xin chờ vài giây",
+    "Toggle Spike Lines": "Bật/tắt đường gióng",
+    "Toggle show closest data on hover": "Bật/tắt hiện số liệu gần nhất",
+    "Zoom": "Phóng to vùng chọn",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+    "Produced with Plotly.js": "Vẽ bằng Plotly.js",
+}
+
+
+def chart_config(filename: str, lang: Lang) -> dict:
+    """Plotly config for st.plotly_chart: a sharp PNG for reports, no Plotly logo, the
+    toolbar in the interface language.
 
     Pages do not call this directly: `ui.charts.show_chart` does, with a file name that says
     what and when, after stamping the filters and the source line into the figure."""
-    return {
+    config: dict = {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "scale": 3, "filename": filename},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
+    if lang == "vi":
+        config |= {"locale": "vi", "locales": {"vi": {"dictionary": PLOTLY_VI}}}
+    return config

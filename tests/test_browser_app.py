@@ -154,8 +154,19 @@ def assert_clean(page: sync_api.Page) -> None:
     assert page.locator('[role="dialog"]').count() == 0  # e.g. "Page not found"
 
 
-def shown_metrics(page: sync_api.Page) -> dict[str, str]:
-    page.wait_for_selector('[data-testid="stMetric"]')
+def shown_metrics(page: sync_api.Page, cards: int = len(CARDS)) -> dict[str, str]:
+    """Label → value of the KPI cards, read once all `cards` of them are drawn with a value
+    and none is stale: the cards arrive one by one, so reading at the first would miss some."""
+    page.wait_for_function(
+        """count => {
+             const cards = [...document.querySelectorAll('[data-testid="stMetric"]')];
+             return cards.length === count
+               && !document.querySelector('[data-stale="true"]')
+               && cards.every(c => c.querySelector('[data-testid="stMetricValue"]')
+                                  && c.querySelector('[data-testid="stMetricLabel"]'));
+           }""",
+        arg=cards,
+    )
     return {
         card.locator('[data-testid="stMetricLabel"]').inner_text().strip(): card.locator(
             '[data-testid="stMetricValue"]'

@@ -22,7 +22,7 @@ NEUTRAL_SCOPE = "Thành phố Hải Phòng, 01/07–21/07/2025"
 
 HOSTILE: dict[str, dict[str, str | list[str]]] = {
     "unit_sql": {"unit": SQL},
-    "unit_codes_not_labels": {"unit": ["99999", "00001"]},
+    "unit_codes_unknown": {"unit": ["99999", "00009"]},  # a known code is kept (issue 13)
     "unit_huge_list": {"unit": [str(n) for n in range(5000)]},
     "field_sql": {"field": SQL},
     "agency_unknown": {"agency": "31.KHONG"},
@@ -97,7 +97,7 @@ def test_a_backwards_date_range_is_read_forwards() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    [SQL, "x" * 100_000, "[bấm](javascript:alert(1))", "<img src=x onerror=alert(1)>", ""],
+    [SQL, "x" * 100_000, "[bấm](javascript:alert(1))", "<img src=x onerror=alert(1)>"],
 )
 def test_the_unit_view_refuses_an_unknown_code_in_plain_words(code: str) -> None:
     app = run_with(UNIT_PAGE, ma=code)
@@ -107,6 +107,12 @@ def test_the_unit_view_refuses_an_unknown_code_in_plain_words(code: str) -> None
     assert warning.value.startswith("Không có đơn vị mã «")
     assert len(warning.value) < 200
     assert "](" not in warning.value.replace("\\]\\(", "")  # no live Markdown link
+
+
+def test_the_unit_view_without_a_code_says_a_unit_is_needed() -> None:
+    app = run_with(UNIT_PAGE, ma="")
+    assert not app.exception and not app.metric and not app.warning
+    assert app.info[0].value.startswith("Chưa chọn đơn vị nào")
 
 
 def test_the_unit_view_with_a_known_code_still_works() -> None:

@@ -11,14 +11,16 @@ The figure's own title and subtitle come from `present.theme.base_figure`.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from present.describe import takeaway
 from present.provenance import file_stem, filters_detail, source_line
 from present.safe_text import plain_figure, plotly_text
-from present.theme import chart_config
+from present.theme import CHART_HEIGHT, chart_config
 from ui.shell import current_view
 
 # Extra top margin per line added under the subtitle (12 px text with its line gap), and a
@@ -29,13 +31,17 @@ SOURCE_FONT_SIZE = 11
 
 
 def stamp(figure: go.Figure, filters_line: str, source: str) -> go.Figure:
-    """Add the filters line (when any) and the source line under the subtitle, in place."""
+    """Add the filters line (when any) and the source line under the subtitle, in place.
+    The figure grows by the lines' height: taken from the plot instead, a short chart (one
+    field chosen) would shrink to a line whose labels overlap the source line."""
     lines = [line for line in (filters_line,) if line]
     lines.append(f'<span style="font-size:{SOURCE_FONT_SIZE}px">{source}</span>')
     subtitle = figure.layout.title.subtitle.text
+    added = LINE_HEIGHT * len(lines) + GAP
     figure.update_layout(
         title_subtitle_text="<br>".join([subtitle, *lines] if subtitle else lines),
-        margin_t=(figure.layout.margin.t or 80) + LINE_HEIGHT * len(lines) + GAP,
+        margin_t=(figure.layout.margin.t or 80) + added,
+        height=(figure.layout.height or CHART_HEIGHT) + added,
     )
     return figure
 
@@ -48,4 +54,11 @@ def show_chart(figure: go.Figure, name: str, **kwargs: Any) -> Any:
     # Names from data files are text, never Plotly markup; the stamp adds the only markup.
     plain_figure(figure)
     stamp(figure, plotly_text(filters_detail(view)), plotly_text(source_line(view)))
-    return st.plotly_chart(figure, config=chart_config(file_stem(name, view.filters)), **kwargs)
+    described = takeaway(figure, view.lang)
+    with st.container(gap=None):
+        drawn = st.plotly_chart(
+            figure, config=chart_config(file_stem(name, view.filters), view.lang), **kwargs
+        )
+        # For screen readers only (class "sr-only", ui.report_view): the chart's takeaway.
+        st.html(f'<p class="sr-only chart-takeaway">{html.escape(described)}</p>')
+    return drawn

@@ -25,6 +25,7 @@ from present import format as fmt
 from present.format import LANGS, Lang
 from present.periods import DEFAULT_PRESET, PRESETS, Preset, preset_range
 from present.places import listed_units, short_name, unit_labels
+from present.safe_text import markdown_text
 from present.strings import t
 
 # Every URL parameter of the app (widget keys), in one place so that no two pages collide.
@@ -35,6 +36,10 @@ PROVINCE = "province"  # shown only when the warehouse holds several provinces
 # Bound widgets whose labels depend on the language (see `relabel`).
 TRANSLATED_KEYS = (PERIOD, LEVEL, KIND, CHANNEL, GRAIN, RANK)
 _LAST_RANGE = "_last_range"
+# What this run dropped from the URL, as (filter label, values), shown under the filters.
+_IGNORED = "_url_ignored"
+# Corrections to a link's values that need a second run, and the notes carried to it.
+_FIXES, _CARRIED = "_url_fixes", "_url_ignored_carried"
 
 LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -70,11 +75,6 @@ def reset_filters() -> None:
         st.session_state[key] = []
 
 
-def narrow_to_unit(unit_code: str) -> None:
-    """Filter every chart to one unit (a click on a ranking bar)."""
-    st.session_state[UNIT] = [unit_code]
-
-
 def _remember_range_for_custom() -> None:
     """Switching to a custom range starts from the range shown until now."""
     if st.session_state.get(PERIOD) == "custom" and _LAST_RANGE in st.session_state:
@@ -85,6 +85,8 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
     """Draw the filters in the sidebar and return what they select."""
     data_end = freshness.data_end or local_today()
     data_start = freshness.data_start or data_end
+    st.session_state[_IGNORED] = []
+    _apply_url_fixes()
     with st.sidebar:
         st.header(t("filters.header", lang))
         start, end = _period(lang, data_start, data_end)
@@ -109,6 +111,15 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
             t("filters.channel", lang), CHANNELS, lambda v: t(f"channel.{v}", lang), CHANNEL
         )
         st.button(t("filters.reset", lang), on_click=reset_filters, icon=":material/restart_alt:")
+        if st.session_state.get(_FIXES):
+            st.session_state[_CARRIED] = st.session_state[_IGNORED]
+            st.rerun()
+        if ignored := st.session_state[_IGNORED]:
+            # Values from the URL: plain text, cut short (present.safe_text.markdown_text).
+            items = "; ".join(
+                f"{label}: «{markdown_text(', '.join(values))}»" for label, values in ignored
+            )
+            st.warning(t("url.ignored", lang, items=items), icon=":material/link_off:")
     return Filters(
         start=start,
         end=end,
@@ -146,7 +157,63 @@ def _keep_listed(key: str, listed: dict[str, str]) -> None:
         st.session_state[key] = [value for value in picked if value in listed]
 
 
+def _keep_valid_url_values(key: str, label: str, options: Sequence, format_func) -> None:
+    """Before a bound picker first reads its URL parameter: keep the values it lists, by
+    label or by code (`?unit=11407`), and note the others. Streamlit's own seeding reads
+    labels only, so a code (or a mix) would lose the valid values too: then the kept
+    values are set on a second run (`_apply_url_fixes`)."""
+    if key not in st.query_params or key in st.session_state:
+        return
+    raw = st.query_params.get_all(key)
+    by_label = {str(format_func(option)): option for option in options}
+    by_code = {str(option): option for option in options}
+    kept = [by_label.get(value, by_code.get(value)) for value in raw]
+    ignored = [value[:40] for value, option in zip(raw, kept, strict=True) if option is None]
+    if ignored:
+        st.session_state[_IGNORED].append((label, ignored))
+    if any(value not in by_label for value in raw if value in by_code):
+        values = [option for option in kept if option is not None]
+        _fixes()[key] = values[0] if key == PERIOD else values
+
+
+def _clean_url_dates(label: str) -> None:
+    """`?dates=`: drop what is not a yyyy-mm-dd day (and say so), and put a reversed range
+    in order, so the date box shows the range in force, not the link's order."""
+    if DATES not in st.query_params or DATES in st.session_state:
+        return
+    raw = st.query_params.get_all(DATES)
+    days, ignored = [], []
+    for value in raw:
+        try:
+            days.append(date.fromisoformat(value))
+        except ValueError:
+            ignored.append(value[:40])
+    if ignored:
+        st.session_state[_IGNORED].append((label, ignored))
+    if days and (ignored or days != sorted(days)):
+        _fixes()[DATES] = tuple(sorted(days)[:2])
+
+
+def _fixes() -> dict[str, object]:
+    return st.session_state.setdefault(_FIXES, {})
+
+
+def _apply_url_fixes() -> None:
+    """The second run of a link that needed corrections: set the corrected values before
+    the widgets are drawn (a first run's URL seeding would override them) and keep the
+    notice of what was ignored."""
+    fixes = st.session_state.pop(_FIXES, None)
+    if fixes is None:
+        return
+    for key, value in fixes.items():
+        st.session_state[key] = value
+    st.session_state[_IGNORED] = st.session_state.pop(_CARRIED, [])
+
+
 def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:
+    _keep_valid_url_values(
+        PERIOD, t("filters.period", lang), PRESETS, lambda p: t(f"preset.{p}", lang)
+    )
     preset: Preset = st.selectbox(
         t("filters.period", lang),
         PRESETS,
@@ -159,6 +226,7 @@ def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:
     )
     if preset == "custom":
         default = preset_range(DEFAULT_PRESET, data_end)
+        _clean_url_dates(t("filters.dates", lang))
         chosen = st.date_input(
             t("filters.dates", lang),
             value=default,
@@ -181,6 +249,7 @@ def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:
 
 
 def _pills(label: str, options: Sequence, format_func, key: str) -> list:
+    _keep_valid_url_values(key, label, options, format_func)
     chosen = st.pills(
         label,
         options,
@@ -195,6 +264,7 @@ def _pills(label: str, options: Sequence, format_func, key: str) -> list:
 def _multiselect(
     label: str, options: list[str], names: dict[str, str], key: str, lang: Lang
 ) -> list[str]:
+    _keep_valid_url_values(key, label, options, names.__getitem__)
     return st.multiselect(
         label,
         options,

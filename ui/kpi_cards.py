@@ -16,6 +16,7 @@ from present.cards import (
     delta_color,
     format_delta,
     format_value,
+    parts_text,
     target_text,
 )
 from present.format import Lang
@@ -38,7 +39,7 @@ def kpi_cards(comparison: KpiComparison, lang: Lang) -> None:
         st.caption(t("delta.none", lang))
     else:
         st.caption(t("delta.previous", lang, period=_period(comparison.previous)))
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", key="kpi_cards"):
         for card in CARDS:
             with st.container(border=True, width=CARD_WIDTH):
                 _card(card, comparison, lang)
@@ -52,10 +53,12 @@ def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:
         t(f"kpi.{card.kpi}", lang),
         format_value(card.kind, now, lang),
         delta=delta,
-        delta_color=delta_color(card.direction, now, previous),
-        delta_arrow=delta_arrow(now, previous),
+        delta_color=delta_color(card.kind, card.direction, now, previous),
+        delta_arrow=delta_arrow(card.kind, now, previous),
         help=t(f"help.{card.kpi}", lang, **card.help_values(comparison.current, lang)),
     )
+    if (parts := parts_text(card, comparison.current, lang)) is not None:
+        st.caption(parts)
     if comparison.year_earlier is not None:
         year_delta = format_delta(card.kind, now, card.value(comparison.year_earlier), lang)
         if year_delta is not None:

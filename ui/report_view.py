@@ -3,8 +3,9 @@
 - The "Report view" switch (URL parameter `report`) collapses the sidebar, hides the header,
   the controls and the chart toolbars, and lays the page out at a fixed width. The page
   then scrolls as one document, so a browser's full-page capture takes all of it, not one
-  screen of Streamlit's inner scroll box. Streamlit's arrow at the top left (the collapsed
-  sidebar) is the way back.
+  screen of Streamlit's inner scroll box. The sidebar's arrow, the "rows rejected" link and
+  every button are hidden too (a report shows none); the way back is the address without
+  `?report=true` (or the browser's Back).
 - Print (Ctrl+P) hides the same controls on every page. A fixed-width page (report view, or
   the report page, which is always fixed) is printed zoomed to the A4 width: Plotly charts
   keep the width they were drawn at on screen, so a page that reflowed for paper would cut
@@ -39,15 +40,34 @@ _KEEP_WHOLE = """
 .stTable, .stMarkdown, [class*="st-key-keep"]
 """
 
+# Cards share each row (ui.kpi_cards, key "kpi_cards"): no ragged row with a blank end, and
+# two per row on a phone instead of nine stacked cards before the first chart.
+_CARD_GRID = """
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.st-key-kpi_cards > div { flex: 1 1 170px !important; min-width: 160px !important; }
+@media (max-width: 640px) {
+  .st-key-kpi_cards > div { flex: 1 1 calc(50% - 0.5rem) !important; min-width: 0 !important; }
+}
+"""
+
+# Print: Chromium honours break-after only between blocks, not between the items of
+# Streamlit's flex columns, so in print those columns are laid out as blocks and a heading
+# stays with what follows it.
 _PRINT_CSS = f"""
 <style>
+{_CARD_GRID}
 @page {{ size: A4 portrait; margin: 12mm; }}
 @media print {{
-  {_CONTROLS}, [data-testid="stHeader"], [data-testid="stSidebar"] {{
+  {_CONTROLS}, [data-testid="stHeader"], [data-testid="stSidebar"], .stPageLink {{
     display: none !important;
   }}
+  [data-testid="stMain"] [data-testid="stVerticalBlock"]:not(.st-key-kpi_cards) {{
+    display: block !important;
+  }}
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.75rem; }}
   {_KEEP_WHOLE} {{ break-inside: avoid; }}
-  .stHeading {{ break-after: avoid; }}
+  .stHeading, [data-testid="stElementContainer"]:has(.stHeading) {{ break-after: avoid; }}
   .report-page-break {{ break-before: page; }}
 }}
 </style>
@@ -70,7 +90,8 @@ _FIXED_WIDTH_CSS = f"""
 
 _REPORT_VIEW_CSS = f"""
 <style>
-{_CONTROLS} {{ display: none !important; }}
+{_CONTROLS}, .stPageLink, [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarCollapsedControl"] {{ display: none !important; }}
 [data-testid="stHeader"] {{ background: transparent; }}
 /* One document-level scroll instead of Streamlit's inner scroll box. */
 html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{

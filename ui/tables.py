@@ -15,7 +15,7 @@ import streamlit as st
 from present import format as fmt
 from present.format import Lang
 from present.strings import t
-from present.tables import Kind
+from present.tables import GRID_COUNT_FORMAT, Kind
 
 # Above this many cells the Styler's cost shows in the page's render time.
 STYLED_CELLS = 3000
@@ -43,6 +43,20 @@ def _value(v: object) -> object:
     return None if v is None or v != v else v  # NaN and NaT are not equal to themselves
 
 
+def _bar(name: str, kind: Kind, frame: pl.DataFrame, lang: Lang) -> dict:
+    """An in-cell bar whose label is the value as the table would write it: a count up to
+    the column's maximum in the language's digits, a rate from 0 to 100 % with one decimal.
+    The grid's own label beats a Styler's text, so it must be given here."""
+    if kind == "rate":
+        return st.column_config.ProgressColumn(
+            name, min_value=0.0, max_value=1.0, format="percent", step=0.001
+        )
+    top = float(frame[name].max() or 1)
+    return st.column_config.ProgressColumn(
+        name, min_value=0.0, max_value=top, format=GRID_COUNT_FORMAT[lang]
+    )
+
+
 def show_table(
     frame: pl.DataFrame,
     kinds: Mapping[str, Kind],
@@ -57,9 +71,15 @@ def show_table(
     counts up to the column's maximum). With `selectable`, one row can be picked and the
     selection is returned."""
     config: dict[str, object] = {}
+    # A missing text ("Ghi chú" of a clean load) reads "–", never "None"; downloads keep blanks.
+    texts = [
+        name
+        for name, kind in kinds.items()
+        if kind == "text" and frame.schema[name] in (pl.String, pl.Null)
+    ]
+    frame = frame.with_columns(pl.col(texts).fill_null(fmt.MISSING))
     for name in bars:
-        top = 1.0 if kinds[name] == "rate" else float(frame[name].max() or 1)
-        config[name] = st.column_config.ProgressColumn(name, min_value=0.0, max_value=top)
+        config[name] = _bar(name, kinds[name], frame, lang)
     data: object = frame
     if frame.height * frame.width <= STYLED_CELLS:
         formats = {name: f for name, kind in kinds.items() if (f := _formatter(kind, lang))}
@@ -67,7 +87,7 @@ def show_table(
     else:
         for name, kind in kinds.items():
             if kind == "count" and name not in config:
-                config[name] = st.column_config.NumberColumn(name, format="localized")
+                config[name] = st.column_config.NumberColumn(name, format=GRID_COUNT_FORMAT[lang])
     return st.dataframe(
         data,
         hide_index=True,

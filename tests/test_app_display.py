@@ -1,0 +1,70 @@
+"""AppTest checks of what the data grid draws by itself (issue 13): an in-cell bar or a long
+table's number is labelled by the grid, not by the page's formatted text, so every such
+column must say how to write its value in the interface's language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app_shell import start_app
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+PERIOD_VIEW = {"period": "Tùy chọn", "dates": ["2025-07-10", "2025-07-20"]}
+PAGES = (
+    "app_pages/overview.py",
+    "app_pages/units.py",
+    "app_pages/procedures.py",
+    "app_pages/simplification.py",
+    "app_pages/bieu_06a.py",
+    "app_pages/data_quality.py",
+)
+
+
+def grid_columns(app: AppTest) -> dict[str, dict]:
+    """Every column configuration the page's tables send to the grid, by label."""
+    columns: dict[str, dict] = {}
+    for frame in app.dataframe:
+        columns |= json.loads(frame.proto.columns or "{}")
+    return columns
+
+
+@pytest.mark.parametrize(("lang", "pattern"), [("vi", "%'.,d"), ("en", "%,d")])
+def test_received_bar_on_the_wards_page_writes_a_count_not_a_percent(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path, lang: str, pattern: str
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.segmented_control(key="lang").set_value(lang).run()
+    app.switch_page("app_pages/units.py").run()
+    assert not app.exception
+    label = "Tiếp nhận mới" if lang == "vi" else "Received"
+    bar = grid_columns(app)[label]
+    assert bar["type_config"]["type"] == "progress"
+    assert bar["type_config"]["format"] == pattern  # 2.576 / 2,576, never "2576%"
+
+
+def test_no_grid_number_is_left_to_the_grids_guess(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    for script in PAGES:
+        app.switch_page(script).run()
+        assert not app.exception, script
+        for label, column in grid_columns(app).items():
+            kind = column.get("type_config", {})
+            if kind.get("type") in {"progress", "number"}:
+                assert kind.get("format") not in (None, "", "localized"), (script, label)
+
+
+def test_missing_texts_read_a_dash_not_none(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/data_quality.py").run()
+    assert not app.exception
+    [loads] = [f.value for f in app.dataframe if "Ghi chú" in f.value.columns]
+    assert loads["Ghi chú"].isna().sum() == 0
+    assert "–" in loads["Ghi chú"].tolist()  # a clean load has no message
+    assert set(loads["Loại tệp"]) <= {"hồ sơ", "danh mục TTHC", "phương án đơn giản hóa"}

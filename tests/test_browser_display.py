@@ -1,0 +1,344 @@
+"""What a leader sees in Chromium (issue 13): charts that do not mislead, a unit's bar that
+opens the unit, and the other display fixes that only a real browser shows. One server on
+the small warehouse for the module; every test waits for the state it asserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from metrics.kpis import period_kpis
+from present.cards import CARDS, parts_text
+from present.strings import t
+from tests.test_browser_app import (
+    LOAD_TIMEOUT_MS,
+    VIEWPORT,
+    assert_clean,
+    base_url,  # noqa: F401  (module fixture: the server)
+    open_view,
+    small,  # noqa: F401  (module fixture: the warehouse)
+    sync_api,
+    wait_until_drawn,
+)
+
+PERIOD = urlencode({"period": "Tùy chọn", "dates": ["2025-07-01", "2025-08-20"]}, doseq=True)
+
+
+@pytest.fixture
+def page(browser: sync_api.Browser, base_url: str) -> Iterator[sync_api.Page]:  # noqa: F811
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    yield tab
+    context.close()
+
+
+def chart_layouts(page: sync_api.Page) -> list[dict]:
+    """Title and x-axis range of every Plotly chart as drawn (Plotly's full layout)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.stPlotlyChart .js-plotly-plot')].map(el => ({
+             title: el._fullLayout.title.text,
+             x: el._fullLayout.xaxis ? el._fullLayout.xaxis.range : null,
+           }))"""
+    )
+
+
+def test_overview_ranking_bars_start_at_zero(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    assert_clean(page)
+    rankings = [c for c in chart_layouts(page) if "đơn vị" in c["title"]]
+    assert len(rankings) == 2, [c["title"] for c in chart_layouts(page)]
+    for chart in rankings:
+        assert chart["x"][0] == 0, chart  # was 10 points under the lowest rate
+
+
+def test_clicking_a_units_bar_opens_that_units_page(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    chart = page.locator(".stPlotlyChart").filter(has_text="cao nhất").first
+    first = chart.evaluate("el => el.querySelector('.js-plotly-plot').data[0].y[0]")
+    bar = chart.locator(".trace.bars .point path").first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()  # Plotly's drag layer takes the click, at the bar's place
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/don-vi?ma=*")
+    page.locator("h1", has_text=first).wait_for()
+    wait_until_drawn(page)
+    assert_clean(page)
+    assert page.locator("h1").first.inner_text() == first
+
+
+def test_every_rate_card_shows_its_numerator_and_denominator(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/?{PERIOD}")
+    period = (date(2025, 7, 1), date(2025, 8, 20))
+    with snapshot(small) as con:
+        [now] = period_kpis(con, Filters(*period), [period])
+    rate_cards = [card for card in CARDS if card.kind == "rate"]
+    assert len(rate_cards) == 5
+    for card in rate_cards:
+        parts = parts_text(card, now, "vi")
+        # in the card itself: the innermost block that holds it holds this card's metric only
+        card_box = (
+            page.locator('[data-testid="stVerticalBlock"]')
+            .filter(has=page.get_by_text(parts, exact=True))
+            .last
+        )
+        card_box.wait_for()
+        metrics = card_box.locator('[data-testid="stMetricLabel"]')
+        assert metrics.all_inner_texts() == [t(f"kpi.{card.kpi}", "vi")], parts
+
+
+def test_one_chosen_field_is_a_bar_clear_of_the_source_line(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+) -> None:
+    with snapshot(small) as con:
+        [(field,)] = con.sql(
+            "select field from applications join procedures using (procedure_code)"
+            " group by field order by count(*) desc limit 1"
+        ).fetchall()
+    open_view(page, f"{base_url}/?{PERIOD}&{urlencode({'field': field})}")
+    chart = page.locator(".stPlotlyChart").filter(has_text=t("chart.fields", "vi"))
+    drawn = chart.evaluate(
+        """el => {
+             const plot = el.querySelector('.js-plotly-plot');
+             const title = plot.querySelector('.gtitle, .g-gtitle').getBoundingClientRect();
+             const sub = plot.querySelector('.gtitle-subtitle, .g-gtitle-subtitle');
+             const top = plot.getBoundingClientRect().top + plot._fullLayout._size.t;
+             const labels = [...plot.querySelectorAll('.yaxislayer-above .ytick text')]
+               .map(e => e.getBoundingClientRect().top);
+             return {h: plot._fullLayout._size.h, top,
+                     headerBottom: Math.max(title.bottom,
+                                            sub ? sub.getBoundingClientRect().bottom : 0),
+                     labelsTop: Math.min(...labels)};
+           }"""
+    )
+    assert drawn["h"] >= 100, drawn  # a bar, not a one-pixel line
+    assert drawn["labelsTop"] >= drawn["headerBottom"], drawn  # clear of title and source
+    assert drawn["top"] >= drawn["headerBottom"], drawn
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa", "bao-cao"])
+def test_an_empty_result_names_the_filters_to_relax_and_resets(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    small: Path,  # noqa: F811
+    path: str,
+) -> None:
+    with snapshot(small) as con:
+        [(field,)] = con.sql(
+            "select field from applications join procedures using (procedure_code)"
+            " group by field order by count(*) limit 1"
+        ).fetchall()
+    query = urlencode(
+        {"period": "Tùy chọn", "dates": ["2025-08-19", "2025-08-20"], "field": field,
+         "channel": "Bưu chính công ích"},
+        doseq=True,
+    )  # fmt: skip
+    open_view(page, f"{base_url}/{path}?{query}")
+    assert_clean(page)
+    empty = page.locator(".st-key-empty_state")
+    empty.wait_for()
+    assert t("empty.no_data", "vi") in empty.inner_text()
+    assert "Lĩnh vực, Kênh nộp" in empty.inner_text()
+    assert page.locator(".stPlotlyChart").count() == 0  # no scatter with an invented axis
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    empty.get_by_role("button", name=t("filters.reset", "vi")).click()
+    page.locator(".st-key-empty_state").wait_for(state="detached")
+    wait_until_drawn(page)
+    assert page.locator(".stPlotlyChart").count() > 0
+
+
+def test_unit_page_without_a_unit_says_so_and_offers_the_list(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-vi")
+    assert_clean(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert t("unit.none", "vi")[:40] in main.inner_text()
+    assert "«–»" not in main.inner_text()
+    main.get_by_role("link", name=t("units.title", "vi"), exact=True).click()
+    page.wait_for_url("**/phuong-xa")
+
+
+def test_unit_page_says_in_the_sidebar_which_unit_is_viewed(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-vi?ma=11407")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert t("unit.viewing", "vi", name="Phường An Biên", code="11407") in sidebar.inner_text()
+
+
+def test_a_link_keeps_its_valid_values_and_says_what_it_ignored(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    query = urlencode(
+        {"period": "Tùy chọn", "dates": ["2025-08-20", "2025-07-01"], "unit": ["11407", "nope"],
+         "channel": ["Trực tuyến", "Bồ câu"]},
+        doseq=True,
+    )  # fmt: skip
+    open_view(page, f"{base_url}/?{query}")
+    assert_clean(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    notice = sidebar.locator('[data-testid="stAlert"]')
+    notice.wait_for()
+    assert "«nope»" in notice.inner_text() and "«Bồ câu»" in notice.inner_text()
+    # the valid unit and channel are in force, and the reversed range is shown in order
+    assert "Phường An Biên" in sidebar.locator(".stMultiSelect").nth(0).inner_text()
+    boxes = sidebar.locator('[data-testid="stDateInput"] input[type="date"]').all()
+    assert [box.input_value() for box in boxes] == ["2025-07-01", "2025-08-20"]
+    assert "nope" not in page.url
+
+
+def test_garbage_dates_in_a_link_are_named(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    query = urlencode({"period": "Tùy chọn", "dates": ["hôm qua", "2025-08-20"]}, doseq=True)
+    open_view(page, f"{base_url}/?{query}")
+    notice = page.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+    notice.wait_for()
+    assert "«hôm qua»" in notice.inner_text()
+    assert t("filters.dates", "vi") in notice.inner_text()
+
+
+def test_top_navigation_shows_every_page_at_1440_px(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        open_view(tab, base_url)
+        for lang in ("vi", "en"):
+            if lang == "en":
+                tab.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+                tab.locator("h1", has_text=t("overview.title", "en")).wait_for()
+                wait_until_drawn(tab)
+            header = tab.locator("header").inner_text()
+            assert "more" not in header, header  # no "1 more" hiding a page
+            assert t("nav.report", lang) in header
+    finally:
+        context.close()
+
+
+def test_plotly_toolbar_speaks_vietnamese(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    titles = (
+        page.locator(".stPlotlyChart")
+        .first.locator(".modebar-btn")
+        .evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
+    )
+    assert "Tải biểu đồ dạng ảnh PNG" in titles and "Phóng to" in titles, titles
+    assert not {"Zoom", "Pan", "Download plot as a PNG"} & set(titles)
+
+
+@pytest.mark.parametrize("path", ["thu-tuc", "chat-luong-du-lieu"])
+def test_tables_write_no_none_nor_internal_words(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    open_view(page, f"{base_url}/{path}")
+    page.locator('[data-testid="stDataFrame"] table td').first.wait_for(state="attached")
+    cells = page.locator('[data-testid="stDataFrame"] table td').all_text_contents()
+    assert cells
+    assert "None" not in cells
+    assert not {"applications", "catalog", "plans"} & set(cells)
+
+
+def card_rows(tab: sync_api.Page) -> list[int]:
+    """How many KPI cards stand on each row, top to bottom."""
+    tops = tab.locator('[data-testid="stMetric"]').evaluate_all(
+        "cards => cards.map(c => Math.round(c.getBoundingClientRect().top))"
+    )
+    return [tops.count(top) for top in sorted(set(tops))]
+
+
+def test_phone_shows_the_cards_two_per_row(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        open_view(tab, f"{base_url}/?{PERIOD}")
+        assert card_rows(tab) == [2, 2, 2, 2, 1]  # was nine rows of one
+    finally:
+        context.close()
+
+
+def test_report_view_fills_its_card_rows_and_hides_links_and_the_arrow(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/?{PERIOD}&report=true")
+    rows = card_rows(page)
+    assert rows[0] >= 4 and sum(rows) == 9, rows
+    for selector in (".stPageLink", '[data-testid="stExpandSidebarButton"]'):
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), selector
+
+
+def test_print_keeps_headings_with_what_follows(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/?{PERIOD}")
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stSidebar\"]')).display"
+        " === 'none'"
+    )
+    styles = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] .stHeading')].map(h => {
+             const box = h.closest('[data-testid="stElementContainer"]');
+             return [getComputedStyle(box).breakAfter,
+                     getComputedStyle(box.parentElement).display];
+           })"""
+    )
+    assert styles and all(s == ["avoid", "block"] for s in styles), styles
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa", "don-gian-hoa", "don-vi?ma=11407"])
+def test_every_chart_has_a_takeaway_for_screen_readers(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    open_view(page, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
+    charts = page.locator(".stPlotlyChart")
+    assert charts.count() > 0
+    takeaways = page.locator("p.chart-takeaway").all_text_contents()
+    assert len(takeaways) == charts.count()
+    for text in takeaways:
+        assert text.startswith("Biểu đồ ") and ("cao nhất" in text or "lớn nhất" in text), text
+    hidden = page.locator("p.chart-takeaway").first.bounding_box()
+    assert hidden is not None and hidden["width"] <= 1  # read aloud, not shown
+
+
+def test_simplification_cards_are_whole_and_plans_come_twenty_at_a_time(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/don-gian-hoa")
+    cut = page.locator('[data-testid="stMetricValue"]').evaluate_all(
+        "values => values.filter(v => v.scrollWidth > v.clientWidth + 1).map(v => v.textContent)"
+    )
+    assert cut == []  # no "12/12 sở, …"
+    rows = page.locator(".stPlotlyChart").first.evaluate(
+        "el => el.querySelector('.js-plotly-plot').data[1].y.length"
+    )
+    assert rows <= 20
