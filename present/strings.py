@@ -879,6 +879,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "parts.paid_online": ("thanh toán trực tuyến", "paid online"),
     "parts.received_fee": ("có phí", "with a fee"),
     "parts.digitized": ("số hóa", "digitised"),
+    "parts.on_time_766": ("đúng hạn theo QĐ 766", "on time by QĐ 766"),
+    "parts.received_online_766": ("trực tuyến theo QĐ 766", "online by QĐ 766"),
     "empty.relax": (
         "Thử bỏ bớt bộ lọc: {filters}; hoặc chọn kỳ dài hơn.",
         "Try relaxing these filters: {filters}; or choose a longer period.",

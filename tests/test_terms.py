@@ -14,10 +14,11 @@ import pytest
 from metrics.bieu_06a import FIELD, form_rows
 from metrics.connection import snapshot
 from metrics.filters import Filters
+from metrics.measures import RATE_BY_NAME
 from metrics.options import filter_options
 from metrics.text import vi_sorted
 from present import format as fmt
-from present.cards import format_delta, format_value
+from present.cards import CARDS, format_delta, format_value
 from present.report import rank_text
 from present.strings import STRINGS, t
 from present.theme import rate_axis
@@ -85,3 +86,11 @@ def test_fields_are_in_vietnamese_order_in_the_picker_and_biểu(sample_warehous
     for level in ("tinh", "xa"):
         listed = rows.filter((rows["row_kind"] == FIELD) & (rows["level"] == level))["field"]
         assert listed.to_list() == vi_sorted(listed.to_list())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_rate_card_names_its_numerator_and_denominator_in_words(lang: str) -> None:
+    for card in CARDS:
+        if card.kind == "rate":
+            rate = RATE_BY_NAME[card.kpi]
+            assert t(f"parts.{rate.numerator}", lang) and t(f"parts.{rate.denominator}", lang)
