@@ -826,6 +826,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "workload.col.assigned": ("Gợi ý số người", "Suggested"),
     "workload.col.before": ("Hồ sơ/công chức trước", "Per official before"),
     "workload.col.after": ("Hồ sơ/công chức sau", "Per official after"),
+    "cli.no_staffing": (
+        "kho dữ liệu chưa có số liệu biên chế, nhân sự trong phạm vi này (nạp tệp biên chế bằng "
+        "python -m etl load)",
+        "the warehouse has no staffing data in this scope (load a staffing file with "
+        "python -m etl load)",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

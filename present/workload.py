@@ -14,6 +14,7 @@ from present.strings import t
 from present.tables import Column
 from present.theme import COLORS, base_figure, count_axis
 
+SUBJECT = "can-bo-khoi-luong"
 PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
 
 UNITS = (
@@ -31,6 +32,7 @@ UNITS = (
     Column("candidates", "workload.col.candidates", "count"),
 )
 UNIT_FIELDS = (
+    Column("unit_code", "col.unit_code", "text"),
     Column("name", "col.unit_name", "text"),
     Column("office", "workload.col.office", "text"),
     Column("field", "col.field", "text"),

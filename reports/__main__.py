@@ -3,6 +3,7 @@
     python -m reports bieu-06a --from 2025-07-01 --to 2025-08-20 [--unit CODE ...] --out FILE.xlsx
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
+    python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
 
 Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
 or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
@@ -31,7 +32,9 @@ from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
 from metrics.options import filter_options
 from metrics.units_league import league_table
+from metrics.workload import staffing_date, unit_field_workload
 from present import league
+from present import workload as workload_tables
 from present.format import LANGS, Lang
 from present.places import place_name
 from present.report import build_report
@@ -46,7 +49,12 @@ from reports.writers import csv_bytes, xlsx_bytes
 
 LANG: Lang = "vi"  # the command line speaks Vietnamese; `pdf --lang` is the report's language
 EXIT_ERROR = 2
-SUFFIXES = {"bieu-06a": (".xlsx",), "league-table": (".csv", ".xlsx"), "pdf": (".pdf",)}
+SUFFIXES = {
+    "bieu-06a": (".xlsx",),
+    "league-table": (".csv", ".xlsx"),
+    "pdf": (".pdf",),
+    "workload": (".xlsx", ".csv"),
+}
 # argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
 ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.missing"),
@@ -146,11 +154,21 @@ def _table_file(path: Path, args: argparse.Namespace) -> bytes:
         province = place_name(options, filters.province_codes, LANG)
         if args.command == "bieu-06a":
             return bieu_06a_file(form_rows(con, filters), filters, options, province, LANG)
-        frame = labelled(league.league_rows(league_table(con, filters), LANG), league.COLUMNS, LANG)
-    header = header_block(t("units.title", LANG), filters, options, province, LANG)
+        if args.command == "workload":
+            if staffing_date(con, filters) is None:
+                raise CommandError(t("cli.no_staffing", LANG))
+            rows = workload_tables.with_texts(unit_field_workload(con, filters), LANG)
+            columns, subject, title = (
+                workload_tables.UNIT_FIELDS, workload_tables.SUBJECT, "workload.title"
+            )  # fmt: skip
+        else:
+            rows = league.league_rows(league_table(con, filters), LANG)
+            columns, subject, title = league.COLUMNS, league.SUBJECT, "units.title"
+        frame = labelled(rows, columns, LANG)
+    header = header_block(t(title, LANG), filters, options, province, LANG)
     if args.out.suffix.lower() == ".csv":
         return csv_bytes(frame, header)
-    return xlsx_bytes(frame, header, kinds(league.COLUMNS, LANG), league.SUBJECT)
+    return xlsx_bytes(frame, header, kinds(columns, LANG), subject)
 
 
 def _content(args: argparse.Namespace) -> bytes:
