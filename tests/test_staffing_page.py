@@ -56,3 +56,20 @@ def test_page_renders_in_english(monkeypatch: pytest.MonkeyPatch, tiny: Path) ->
     assert not app.exception
     assert app.title[0].value == "Staff and workload"
     assert "Transfer requests" in {m.label for m in app.metric}
+
+
+def test_the_sample_page_shows_250_requests_and_53_candidates(
+    monkeypatch: pytest.MonkeyPatch, sample_warehouse: Path
+) -> None:
+    app = start_app(monkeypatch, sample_warehouse, period="Từ 01/07/2025")
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert (metrics["Đề nghị điều động, biệt phái"], metrics["Người có nguyện vọng"]) == (
+        "250",
+        "53",
+    )
+    assert metrics["Đề nghị chưa có người"] == "197"
+    suggestion = app.dataframe[-1].value
+    assert suggestion["Gợi ý số người"].sum() == 53
+    assert (suggestion["Gợi ý số người"] <= suggestion["Đề nghị điều động, biệt phái"]).all()
