@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import query
 from tests.exports import write_catalog, write_xlsx
 
@@ -130,3 +132,19 @@ def test_a_field_given_with_another_office_is_rejected(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     _load(db, write_catalog(tmp_path), _write(tmp_path / "bien-che.csv", [row, _good()]))
     assert query(db, "select reason from rejected_rows") == [("unknown_field",)]
+
+
+def test_an_uploaded_staffing_file_is_reported_by_its_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upload page names the kind of each file: a staffing file too, in Vietnamese."""
+    from tests.test_upload_page import load as upload
+    from tests.test_upload_page import upload_page, warehouse
+
+    db = next(warehouse.__wrapped__(tmp_path, monkeypatch))
+    data = _write(tmp_path / "bien-che.csv", [_good(), _good(officials="-1")]).read_bytes()
+    app = upload(upload_page(), ("bien-che.csv", data))
+    assert not app.exception
+    shown = " ".join(w.value for w in app.warning) + " ".join(c.value for c in app.caption)
+    assert "Số lượng âm 1" in shown
+    assert query(db, "select count(*) from staffing") == [(1,)]
