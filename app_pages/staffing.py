@@ -45,6 +45,11 @@ def _by_field(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
 
 
 @cached
+def _history(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    return read(version, lambda con: workload.unit_history(con, filters, unit_code))
+
+
+@cached
 def _by_unit(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
     return read(version, lambda con: workload.requests_by_unit(con, filters))
 
@@ -112,6 +117,13 @@ _table(
     present.UNIT_FIELDS,
     "can-bo-mot-don-vi",
     t("workload.unit_title", lang),
+)
+st.caption(t("workload.history_title", lang))
+_table(
+    _history(version, filters, picked),
+    present.HISTORY,
+    "can-bo-qua-thoi-gian",
+    t("workload.history_title", lang),
 )
 
 st.subheader(t("workload.whatif_title", lang))

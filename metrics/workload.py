@@ -62,6 +62,18 @@ def staffing_rows(
     ).pl()
 
 
+def unit_history(con: duckdb.DuckDBPyConnection, filters: Filters, unit_code: str) -> pl.DataFrame:
+    """One unit's staffing at every as-of date in the view: officials, positions, requests and
+    candidates summed over its offices and fields, oldest first (how its requests changed)."""
+    rows = scoped("staffing", filters)
+    sums = ", ".join(f"sum({name})::bigint as {name}" for name in PEOPLE)
+    return con.sql(
+        f"select as_of, {sums} from ({rows.text}) where unit_code = ?"
+        " group by as_of order by as_of",
+        params=[*rows.params, unit_code],
+    ).pl()
+
+
 def _work(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     counts = period_counts(
         con, filters, [(filters.start, filters.end)], by=("unit_code", "field"), names=_COUNTS

@@ -826,6 +826,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "workload.col.assigned": ("Gợi ý số người", "Suggested"),
     "workload.col.before": ("Hồ sơ/công chức trước", "Per official before"),
     "workload.col.after": ("Hồ sơ/công chức sau", "Per official after"),
+    "workload.col.as_of": ("Ngày số liệu", "As of"),
+    "workload.history_title": ("Số liệu nhân sự qua các lần báo cáo", "Staffing over time"),
     "filekind.staffing": ("biên chế, nhân sự", "staffing"),
     "cli.no_staffing": (
         "kho dữ liệu chưa có số liệu biên chế, nhân sự trong phạm vi này (nạp tệp biên chế bằng "

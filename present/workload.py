@@ -60,6 +60,13 @@ REQUESTS = (
     Column("uncovered", "workload.col.uncovered", "count"),
     Column("coverage", "workload.col.coverage", "rate"),
 )
+HISTORY = (
+    Column("as_of", "workload.col.as_of", "date"),
+    Column("officials", "workload.col.officials", "count"),
+    Column("positions", "workload.col.positions", "count"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+)
 SUGGESTION = (
     Column("field", "col.field", "text"),
     Column("name", "col.unit_name", "text"),

@@ -32,6 +32,7 @@ from metrics.workload import (
     staffing_date,
     suggest_assignment,
     unit_field_workload,
+    unit_history,
     unit_totals,
     unit_workload,
 )
@@ -159,3 +160,13 @@ def test_the_suggestion_never_exceeds_candidates_or_requests() -> None:
     assert ("B",) not in {k[:1] for k in assigned}  # B asked for nobody, however busy
     assert assigned[("A", "Y tế")] == (1,)  # never more than it asked for
     assert suggestion.get_column("assigned").sum() == 5  # every candidate, no more
+
+
+def test_a_unit_s_staffing_over_time(con) -> None:
+    rows = unit_history(con, VIEW, "00001").rows()
+    assert [(str(r[0]), *r[1:]) for r in rows] == [
+        ("2025-07-01", 4, 4, 0, 0),
+        ("2025-07-15", 2, 3, 5, 1),
+    ]
+    own = Filters(*PERIOD, access=Access("commune", unit_codes=("00002",)))
+    assert unit_history(con, own, "00001").is_empty()  # another commune's history stays hidden
