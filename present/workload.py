@@ -15,6 +15,8 @@ from present.tables import Column
 from present.theme import COLORS, base_figure, count_axis
 
 SUBJECT = "can-bo-khoi-luong"
+# Light to dark red, written out: a named scale would import Plotly's colour tables lazily.
+HEAT_SCALE = [[0.0, "#fff5f0"], [0.5, "#fb6a4a"], [1.0, "#a50f15"]]
 PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
 
 UNITS = (
@@ -181,7 +183,7 @@ def heatmap(unit_fields: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
             z=order.select(fields).rows(),
             x=[plotly_text(f) for f in fields],
             y=[plotly_text(n) for n in order.get_column("name")],
-            colorscale="Reds",
+            colorscale=HEAT_SCALE,
             hovertemplate="%{y} · %{x}: %{z:.1f}<extra></extra>",
             colorbar={"title": {"text": t("workload.axis.per_official", lang)}},
         )
