@@ -284,11 +284,10 @@ def suggest_assignment(unit_fields: pl.DataFrame) -> pl.DataFrame:
         "transfer_requests": pl.Int64, "to_handle": pl.Int64, "officials": pl.Int64,
     }  # fmt: skip
     frame = pl.DataFrame(result, schema=schema)
+    before = pl.when(pl.col("officials") > 0).then(pl.col("to_handle") / pl.col("officials"))
+    after = pl.col("to_handle") / (pl.col("officials") + pl.col("assigned"))
     return frame.with_columns(
-        (pl.col("to_handle") / pl.col("officials")).alias("before_per_official"),
-        (pl.col("to_handle") / (pl.col("officials") + pl.col("assigned"))).alias(
-            "after_per_official"
-        ),
+        before.otherwise(None).alias("before_per_official"), after.alias("after_per_official")
     ).sort("field", "unit_code")
 
 

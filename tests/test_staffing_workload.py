@@ -160,6 +160,7 @@ def test_the_suggestion_never_exceeds_candidates_or_requests() -> None:
     assert ("B",) not in {k[:1] for k in assigned}  # B asked for nobody, however busy
     assert assigned[("A", "Y tế")] == (1,)  # never more than it asked for
     assert suggestion.get_column("assigned").sum() == 5  # every candidate, no more
+    assert suggestion.get_column("after_per_official").to_list() == [50.0, 10 / 6]
 
 
 def test_a_unit_s_staffing_over_time(con) -> None:
