@@ -95,6 +95,12 @@ pages = [
         icon=":material/picture_as_pdf:",
         url_path="bao-cao",
     ),
+    st.Page(
+        "app_pages/staffing.py",
+        title=t("nav.staffing", lang),
+        icon=":material/groups:",
+        url_path="can-bo",
+    ),
     # Administrators only (ui.auth.navigate); linked from the sidebar, under the sign-out.
     st.Page(
         "app_pages/upload.py",

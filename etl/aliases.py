@@ -212,21 +212,48 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
 }
 PLAN_REQUIRED = ("procedure_code", "days_before", "days_after")
 
+# Staffing of a unit by office or field (DATA_SPEC §1.4): counts only, never names.
+STAFFING_FIELDS: dict[str, tuple[str, ...]] = {
+    "unit": APPLICATION_FIELDS["unit"] + ("Địa phương", "Phường, xã", "Cơ quan"),
+    "office": (
+        "Phòng chuyên môn", "Phòng", "Cơ quan chuyên môn", "PhongChuyenMon", "Office", "office",
+    ),
+    "field": ("Lĩnh vực", "Lĩnh vực chuyên môn", "LinhVuc", "Field", "field"),
+    "officials": (
+        "Công chức hiện có", "Số công chức", "Số cán bộ hiện có", "Cán bộ, công chức hiện có",
+        "SoCongChuc", "Officials", "officials",
+    ),
+    "positions": ("Biên chế được giao", "Biên chế", "BienChe", "Positions", "positions"),
+    "transfer_requests": (
+        "Số đề nghị điều động, biệt phái", "Đề nghị điều động, biệt phái", "Số đề nghị điều động",
+        "Đề nghị tăng cường", "SoDeNghi", "Transfer requests", "transfer_requests",
+    ),
+    "candidates": (
+        "Số người có nguyện vọng", "Người có nguyện vọng", "Số trường hợp đã xác định",
+        "SoNguyenVong", "Candidates", "candidates",
+    ),
+    "as_of": ("Ngày số liệu", "Số liệu đến ngày", "Tính đến ngày", "NgaySoLieu", "As of", "as_of"),
+}  # fmt: skip
+STAFFING_REQUIRED = ("unit", "officials", "transfer_requests", "candidates", "as_of")
+
 # Kinds of export: their fields, the fields a file of that kind cannot lack, and its name.
 FIELDS_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {
     "applications": APPLICATION_FIELDS,
     "catalog": CATALOG_FIELDS,
     "plans": PLAN_FIELDS,
+    "staffing": STAFFING_FIELDS,
 }
 REQUIRED_BY_KIND: dict[str, tuple[str, ...]] = {
     "applications": APPLICATION_REQUIRED,
     "catalog": CATALOG_REQUIRED,
     "plans": PLAN_REQUIRED,
+    "staffing": STAFFING_REQUIRED,
 }
 KIND_LABELS = {
     "applications": "hồ sơ",
     "catalog": "danh mục TTHC",
     "plans": "phương án đơn giản hóa",
+    "staffing": "biên chế, nhân sự",
 }
 
 

@@ -38,6 +38,7 @@ from etl.reader import KIND_ORDER, Part, RawTable, Source, inspect, read_part
 from etl.rules import Cleaned, Context
 from etl.schema import create_tables, scalar
 from etl.settings import province_codes, warehouse_path
+from etl.staffing import clean_staffing, upsert_staffing
 from etl.units import Unit, UnitMatcher, reference_units
 from etl.versions import KEY, newer_than_stored
 from etl.warehouse_file import discard, open_work_copy, publish, writer_lock
@@ -148,9 +149,12 @@ def _context(con: duckdb.DuckDBPyConnection, today: date) -> Context:
     )
 
 
-def _clean(raw: RawTable, ctx: Context, name: str) -> Cleaned:
+def _clean(raw: RawTable, ctx: Context, name: str, con: duckdb.DuckDBPyConnection) -> Cleaned:
     if raw.kind == "applications":
         cleaned = clean_applications(raw, ctx, name)
+    elif raw.kind == "staffing":
+        fields = {row[0] for row in con.sql("select distinct field from procedures").fetchall()}
+        cleaned = clean_staffing(raw, ctx, fields)
     elif raw.kind == "catalog":
         cleaned = clean_catalog(raw, ctx)
     else:
@@ -298,7 +302,7 @@ def _load_part(
     today: date,
 ) -> PartResult:
     raw = read_part(source, part)
-    cleaned = _clean(raw, _context(con, today), logged.name)
+    cleaned = _clean(raw, _context(con, today), logged.name, con)
     if sha is not None:
         logged.sha = sha.result()
         # Loading the same file again replaces its earlier rejections instead of doubling them.
@@ -317,6 +321,8 @@ def _load_part(
     if raw.kind == "applications":
         written = _upsert_applications(con, cleaned.good, incremental)
         result.rows_outdated = cleaned.good.height - written.height
+    elif raw.kind == "staffing":
+        upsert_staffing(con, cleaned.good, logged.name)
     else:
         assert isinstance(cleaned, Update)
         _upsert_partial(con, TARGETS[raw.kind], cleaned)

@@ -27,7 +27,7 @@ from etl.text import header_key
 
 PARQUET_SUFFIXES = {".parquet"}
 # Loading order inside one command: applications are checked against the catalog.
-KIND_ORDER = ("catalog", "plans", "applications")
+KIND_ORDER = ("catalog", "plans", "applications", "staffing")
 # Combining diacritics (U+0300–U+036F): present only in text that is not NFC.
 COMBINING_MARK = "[\u0300-\u036f]"
 ROW = "_row"

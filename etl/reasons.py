@@ -36,6 +36,13 @@ REASONS: dict[str, tuple[str, str]] = {
         "Có bản mới hơn trong cùng tệp",
         "A newer version is in the same file",
     ),
+    # Staffing files (issue 16).
+    "negative_count": ("Số lượng âm", "Negative count"),
+    "unknown_field": ("Không rõ lĩnh vực hoặc phòng", "Unknown field or office"),
+    "candidates_without_request": (
+        "Người có nguyện vọng vượt số đề nghị",
+        "Candidates without a request",
+    ),
     "misaligned_row": (
         "Số ô không khớp dòng tiêu đề",
         "Cells do not line up with the header",

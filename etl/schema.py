@@ -186,6 +186,20 @@ create table if not exists unit_activity (
 {rollup_measures}
 );
 
+-- Staffing (DATA_SPEC §1.4): one row per unit × office/field × as-of date, counts only; a
+-- later file with the same key replaces the row, other dates stay (history).
+create table if not exists staffing (
+    unit_code          varchar not null,
+    office             varchar,            -- phòng chuyên môn (etl/reference/offices.csv)
+    field              varchar,            -- lĩnh vực; null for a row of the whole office
+    officials          integer not null,   -- công chức hiện có
+    positions          integer,            -- biên chế được giao
+    transfer_requests  integer not null,   -- đề nghị điều động, biệt phái đến
+    candidates         integer not null,   -- người có nguyện vọng, đã xác định nơi đến
+    as_of              date not null,
+    source_file        varchar not null
+);
+
 create table if not exists warehouse_info (
     key   varchar primary key,
     value varchar

@@ -80,6 +80,8 @@ TABLES: dict[str, Table] = {
         _table("overdue_ledger", *_EVERY_DIMENSION),
         # Single applications, for lists (applications have no province column).
         _table("applications", "unit_code", "procedure_code", "channel"),
+        # Staffing by unit and field (issue 16): its field is the procedures' field.
+        _table("staffing", "unit_code", "field", ignores=("channel", "level", "agency_code")),
         # The units a per-unit table lists.
         _table("units", "unit_code", *UNIT_ATTRIBUTES, ignores=("channel", *PROCEDURE_ATTRIBUTES)),
     )

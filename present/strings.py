@@ -913,6 +913,101 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Không có đơn vị nào khớp «{query}».",
         "No unit matches “{query}”.",
     ),
+    # Staffing (issue 16)
+    "nav.staffing": ("Cán bộ và khối lượng công việc", "Staff and workload"),
+    "workload.title": ("Cán bộ và khối lượng công việc", "Staff and workload"),
+    "workload.intro": (
+        "Mỗi công chức phải giải quyết bao nhiêu hồ sơ, ở đơn vị và lĩnh vực nào; đơn vị đề nghị "
+        "điều động, biệt phái bao nhiêu người và đã có bao nhiêu người có nguyện vọng. Số liệu "
+        "nhân sự tính đến ngày {as_of}.",
+        "How many applications each official has to handle, by unit and field; how many transfers "
+        "or secondments the units asked for and how many candidates were found. Staffing as of "
+        "{as_of}.",
+    ),
+    "workload.none": (
+        "Chưa có số liệu biên chế, nhân sự trong phạm vi đang xem. Nạp tệp biên chế bằng "
+        "python -m etl load (xem README).",
+        "No staffing data in this view yet. Load a staffing file with python -m etl load "
+        "(see the README).",
+    ),
+    "workload.requests_total": ("Đề nghị điều động, biệt phái", "Transfer requests"),
+    "workload.candidates_total": ("Người có nguyện vọng", "Candidates"),
+    "workload.uncovered_total": ("Đề nghị chưa có người", "Requests not yet covered"),
+    "workload.median_value": ("Trung vị hồ sơ/công chức", "Median applications per official"),
+    "workload.median": ("Trung vị {value}", "Median {value}"),
+    "workload.far_above_yes": ("Cao hơn nhiều", "Far above"),
+    "workload.far_above_note": (
+        "Đơn vị tô đỏ có số hồ sơ cần giải quyết trên mỗi công chức cao hơn {factor} lần trung vị.",
+        "Units in red have more than {factor} times the median applications per official.",
+    ),
+    "workload.ranking_title": ("Xếp hạng theo hồ sơ trên mỗi công chức", "Ranking by workload"),
+    "workload.requests_title": ("Đề nghị và người có nguyện vọng", "Requests and candidates"),
+    "workload.heatmap_title": ("Đơn vị × lĩnh vực", "Unit × field"),
+    "workload.unit_title": ("Một đơn vị: phòng, công chức, khối lượng", "One unit in detail"),
+    "workload.unit_pick": ("Đơn vị", "Unit"),
+    "workload.whatif_title": ("Giả định: điều chuyển công chức", "What if: move officials"),
+    "workload.whatif_field": ("Lĩnh vực", "Field"),
+    "workload.whatif_from": ("Từ đơn vị", "From unit"),
+    "workload.whatif_to": ("Đến đơn vị", "To unit"),
+    "workload.whatif_count": ("Số công chức", "Officials"),
+    "workload.whatif_result": (
+        "{source}: {before_a} → {after_a} hồ sơ/công chức; {target}: {before_b} → {after_b}. "
+        "Cao nhất toàn thành phố: {high_before} → {high_after}.",
+        "{source}: {before_a} → {after_a} applications per official; {target}: {before_b} → "
+        "{after_b}. Highest in the city: {high_before} → {high_after}.",
+    ),
+    "workload.suggest_title": ("Gợi ý phân bổ người có nguyện vọng", "Suggested assignment"),
+    "workload.suggest_rule": (
+        "Đây là gợi ý, không phải quyết định. Quy tắc: lần lượt từng người có nguyện vọng của "
+        "một lĩnh vực được gợi ý về đơn vị đã đề nghị lĩnh vực đó có số hồ sơ cần giải quyết trên "
+        "mỗi công chức cao nhất (tính cả người đã gợi ý trước); không vượt số đơn vị đề nghị, "
+        "không gợi ý về đơn vị không đề nghị. Cao nhất toàn thành phố: {before} → {after}.",
+        "A suggestion, not a decision. Rule: one at a time, each candidate of a field goes to the "
+        "unit that asked for that field with the highest applications per official (counting "
+        "those already suggested); never more than a unit asked for, never to a unit that did "
+        "not ask. Highest in the city: {before} → {after}.",
+    ),
+    "workload.chart.ranking": (
+        "Hồ sơ cần giải quyết trên mỗi công chức",
+        "Applications per official",
+    ),
+    "workload.chart.requests": (
+        "Đề nghị điều động, biệt phái và người có nguyện vọng theo lĩnh vực",
+        "Transfer requests and candidates by field",
+    ),
+    "workload.chart.heatmap": (
+        "Hồ sơ cần giải quyết trên mỗi công chức, đơn vị × lĩnh vực",
+        "Applications per official, unit × field",
+    ),
+    "workload.axis.per_official": ("Hồ sơ/công chức", "Applications per official"),
+    "workload.col.rank": ("Hạng", "Rank"),
+    "workload.col.officials": ("Công chức hiện có", "Officials"),
+    "workload.col.positions": ("Biên chế được giao", "Positions"),
+    "workload.col.office": ("Phòng chuyên môn", "Office"),
+    "workload.col.in_progress": ("Đang giải quyết", "In progress"),
+    "workload.col.to_handle_per_official": ("Cần giải quyết/công chức", "To handle per official"),
+    "workload.col.in_progress_per_official": (
+        "Đang giải quyết/công chức",
+        "In progress per official",
+    ),
+    "workload.col.overdue_per_official": ("Quá hạn/công chức", "Overdue per official"),
+    "workload.col.far_above": ("So với trung vị", "Against the median"),
+    "workload.col.transfer_requests": ("Đề nghị điều động, biệt phái", "Transfer requests"),
+    "workload.col.candidates": ("Người có nguyện vọng", "Candidates"),
+    "workload.col.uncovered": ("Chưa có người", "Not covered"),
+    "workload.col.coverage": ("Tỷ lệ đáp ứng", "Share covered"),
+    "workload.col.assigned": ("Gợi ý số người", "Suggested"),
+    "workload.col.before": ("Hồ sơ/công chức trước", "Per official before"),
+    "workload.col.after": ("Hồ sơ/công chức sau", "Per official after"),
+    "workload.col.as_of": ("Ngày số liệu", "As of"),
+    "workload.history_title": ("Số liệu nhân sự qua các lần báo cáo", "Staffing over time"),
+    "filekind.staffing": ("biên chế, nhân sự", "staffing"),
+    "cli.no_staffing": (
+        "kho dữ liệu chưa có số liệu biên chế, nhân sự trong phạm vi này (nạp tệp biên chế bằng "
+        "python -m etl load)",
+        "the warehouse has no staffing data in this scope (load a staffing file with "
+        "python -m etl load)",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

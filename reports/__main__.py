@@ -3,6 +3,7 @@
     python -m reports bieu-06a --from 2025-07-01 --to 2025-08-20 [--unit CODE ...] --out FILE.xlsx
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
+    python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
 
 Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
 or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
@@ -33,7 +34,9 @@ from metrics.connection import WarehouseMissing, snapshot
 from metrics.data_span import data_until
 from metrics.options import filter_options
 from metrics.units_league import AGENCY_KINDS, league_table
+from metrics.workload import staffing_date, unit_field_workload
 from present import league
+from present import workload as workload_tables
 from present.format import LANGS, Lang
 from present.places import place_name
 from present.report import build_report
@@ -49,7 +52,12 @@ from reports.writers import csv_bytes, side_note, side_note_path, xlsx_bytes
 
 LANG: Lang = "vi"  # the command line speaks Vietnamese; `pdf --lang` is the report's language
 EXIT_ERROR = 2
-SUFFIXES = {"bieu-06a": (".xlsx",), "league-table": (".csv", ".xlsx"), "pdf": (".pdf",)}
+SUFFIXES = {
+    "bieu-06a": (".xlsx",),
+    "league-table": (".csv", ".xlsx"),
+    "pdf": (".pdf",),
+    "workload": (".xlsx", ".csv"),
+}
 # argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
 ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.missing"),
@@ -153,12 +161,19 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 print(data_until_text(until, LANG))
             form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG, until)
             return {args.out: form}
-        rows = league.every_unit_rows(
-            league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
-        )
-    frame = labelled(rows, league.COLUMNS, LANG)
-    header = header_block(t("league.file_title", LANG), filters, options, province, LANG)
-    column_kinds = kinds(league.COLUMNS, LANG)
+        if args.command == "workload":
+            if staffing_date(con, filters) is None:
+                raise CommandError(t("cli.no_staffing", LANG))
+            rows = workload_tables.with_texts(unit_field_workload(con, filters), LANG)
+            columns, title = workload_tables.UNIT_FIELDS, "workload.title"
+        else:
+            rows = league.every_unit_rows(
+                league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
+            )
+            columns, title = league.COLUMNS, "league.file_title"
+    frame = labelled(rows, columns, LANG)
+    header = header_block(t(title, LANG), filters, options, province, LANG)
+    column_kinds = kinds(columns, LANG)
     if args.out.suffix.lower() == ".csv":
         return {
             args.out: csv_bytes(frame, column_kinds),

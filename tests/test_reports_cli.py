@@ -17,7 +17,7 @@ from present.strings import t
 from reports.__main__ import main
 from reports.render import chromium_available
 
-COMMANDS = {"bieu-06a": ".xlsx", "league-table": ".csv", "pdf": ".pdf"}
+COMMANDS = {"bieu-06a": ".xlsx", "league-table": ".csv", "pdf": ".pdf", "workload": ".xlsx"}
 PERIOD = ["--from", "2025-07-10", "--to", "2025-07-20"]
 
 
@@ -85,7 +85,9 @@ def test_a_wrong_suffix_names_the_ones_the_command_writes(
     command: str, capsys: pytest.CaptureFixture
 ) -> None:
     err = run_cli([command, *PERIOD, "--out", "ra.txt"], capsys)
-    suffixes = {"bieu-06a": ".xlsx", "league-table": ".csv, .xlsx", "pdf": ".pdf"}[command]
+    suffixes = {
+        "bieu-06a": ".xlsx", "league-table": ".csv, .xlsx", "pdf": ".pdf", "workload": ".xlsx, .csv"
+    }[command]  # fmt: skip
     assert err == error_line("cli.bad_suffix", suffixes=suffixes, path=Path("ra.txt")) + "\n"
 
 

@@ -21,6 +21,7 @@ from etl.aliases import APPLICATION_FIELDS, APPLICATION_REQUIRED, PERSONAL_KEYS,
 from etl.sample import build_sample, generate_sample
 from etl.sample.generate import CATALOG_FILE, PLANS_FILE, MonthFile, Sample
 from etl.sample.layouts import LAYOUTS, MONTH_LAYOUTS, REASONS, Layout
+from etl.sample.staffing import STAFFING_FILE
 from etl.sample.unit_names import toggle_tone_placement
 from etl.sample.writers import (
     REPORT_HEADER_ROW,
@@ -70,13 +71,14 @@ def test_files_come_back_catalog_and_plans_first_then_months_in_order(
 ) -> None:
     names = [path.name for path in written]
     assert names[:2] == [CATALOG_FILE, PLANS_FILE]
-    assert names[2:] == sorted(names[2:])
-    assert len(names) == 2 + 12
+    assert names[2:-1] == sorted(names[2:-1])
+    assert names[-1] == STAFFING_FILE
+    assert len(names) == 2 + 12 + 1
     assert all(path.exists() for path in written)
 
 
 def test_at_least_three_layouts_and_every_encoding_are_written(written: list[Path]) -> None:
-    heads = {path.name: path.read_bytes()[:4] for path in written[2:]}
+    heads = {path.name: path.read_bytes()[:4] for path in written[2:-1]}
     assert len({MONTH_LAYOUTS[int(name[11:13])].key for name in heads}) >= 3
     assert any(head.startswith(b"\xef\xbb\xbf") for head in heads.values())  # UTF-8 BOM
     assert any(head.startswith(b"\xff\xfe") for head in heads.values())  # UTF-16 BOM

@@ -75,6 +75,18 @@ APPLICATIONS = [
 SUPPLEMENTS = [("A2", 2, 9, 10), ("A5", 1, 13, 17), ("A6", 1, 16, None)]
 E_RESULTS = [(True, "A4"), (True, "A5"), (False, "A9"), (False, "A11")]
 
+# Staffing (issue 16): unit, office, field, officials, positions, requests, candidates, as_of.
+# The 1/7 row is an older count that the 15/7 one replaces for any period ending after 15/7.
+_VP = "Văn phòng HĐND và UBND"
+STAFFING = [
+    ("00001", _VP, "Hộ tịch", 4, 4, 0, 0, date(2025, 7, 1)),
+    ("00001", _VP, "Hộ tịch", 1, 2, 3, 1, date(2025, 7, 15)),
+    ("00001", _VP, "Chứng thực", 1, 1, 2, 0, date(2025, 7, 15)),
+    ("00002", _VP, "Hộ tịch", 1, 1, 0, 0, date(2025, 7, 15)),
+    ("00002", _VP, "Chứng thực", 2, 3, 4, 2, date(2025, 7, 15)),
+    ("31.STP", None, "Đất đai", 5, 5, 0, 0, date(2025, 7, 15)),
+]
+
 _INSERT_APPLICATION = """
 insert into applications (
     application_id, procedure_code, unit_code, received_at, due_at, finished_at, status,
@@ -139,6 +151,9 @@ def build_tiny_warehouse(path: Path) -> Path:
             "insert into rejected_rows (load_id, file_name, sha256, row_number, reason, detail, raw) "
             "values (1, 'tiny.csv', 'abc', ?, ?, ?, null)",
             [(5, "bad_date", "Ngày tiếp nhận '32/07/2025'"), (9, "unknown_unit", "Xã Không Có")],
+        )
+        con.executemany(
+            "insert into staffing values (?, ?, ?, ?, ?, ?, ?, ?, 'tiny-staffing.csv')", STAFFING
         )
         refresh(con)
     return path

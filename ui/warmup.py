@@ -44,7 +44,7 @@ _LOG = logging.getLogger(__name__)
 # Plotly imports a module per trace type and per property object on first construction
 # (`plotly.graph_objs.layout.title._subtitle`, ...). Every trace type ui/ draws, and the whole
 # layout tree (about 400 small modules, 0.2 s): the test fails when a chart adds a trace type.
-PLOTLY_TREES = ("layout", "bar", "scatter", "pie", "histogram")
+PLOTLY_TREES = ("layout", "bar", "scatter", "pie", "histogram", "heatmap")
 # Imported if present, never required: the dashboard must start without the PDF stack (the
 # report's download imports these from a server thread, before reports.render takes its lock),
 # and Streamlit's icon and emoji catalogues (loaded when a page first validates an icon) are

@@ -20,6 +20,7 @@ from etl.sample.layouts import MONTH_LAYOUTS, BadRow, Layout, bad_rows, format_r
 from etl.sample.people import fake_people
 from etl.sample.plans import build_plans, plans_export
 from etl.sample.profiles import unit_profiles
+from etl.sample.staffing import write_staffing
 from etl.sample.unit_names import name_variants, unit_text
 from etl.sample.workdays import Calendar
 from etl.sample.writers import (
@@ -118,7 +119,8 @@ def generate_sample(
     province_code: int = 31,
     on_progress: Callable[[str, float], None] | None = None,
 ) -> list[Path]:
-    """Write sample exports into out_dir; return the files written, catalog and plans first."""
+    """Write sample exports into out_dir; return the files written: catalog and plans first,
+    then the months, then the staffing file."""
     report = on_progress or _quiet
     sample = build_sample(start, end, scale, seed, province_code, report)
     out_dir = Path(out_dir)
@@ -151,5 +153,6 @@ def generate_sample(
             write_month_csv(path, file.layout, rows, file.bad)
         paths.append(path)
         done += cost
+    paths.append(write_staffing(out_dir, province_code, seed))
     report("Đã tạo xong dữ liệu mẫu", 1.0)
     return paths

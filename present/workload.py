@@ -1,0 +1,192 @@
+"""Staffing and workload (issue 16) as a screen and a file show it: table columns and charts,
+without Streamlit. Workloads per official are shown to one decimal place, with the numerator
+(applications) and denominator (officials) beside them, so a reader can check each ratio."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from present import format as fmt
+from present.format import Lang
+from present.safe_text import plotly_text
+from present.strings import t
+from present.tables import Column
+from present.theme import COLORS, base_figure, count_axis
+
+SUBJECT = "can-bo-khoi-luong"
+# Light to dark red, written out: a named scale would import Plotly's colour tables lazily.
+HEAT_SCALE = [[0.0, "#fff5f0"], [0.5, "#fb6a4a"], [1.0, "#a50f15"]]
+PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
+
+UNITS = (
+    Column("rank", "workload.col.rank", "count"),
+    Column("name", "col.unit_name", "text"),
+    Column("officials", "workload.col.officials", "count"),
+    Column("to_handle", "col.to_handle", "count"),
+    Column("to_handle_per_official_text", "workload.col.to_handle_per_official", "text"),
+    Column("in_progress", "workload.col.in_progress", "count"),
+    Column("in_progress_per_official_text", "workload.col.in_progress_per_official", "text"),
+    Column("overdue", "col.overdue", "count"),
+    Column("overdue_per_official_text", "workload.col.overdue_per_official", "text"),
+    Column("far_above_text", "workload.col.far_above", "text"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+)
+UNIT_FIELDS = (
+    Column("unit_code", "col.unit_code", "text"),
+    Column("name", "col.unit_name", "text"),
+    Column("office", "workload.col.office", "text"),
+    Column("field", "col.field", "text"),
+    Column("officials", "workload.col.officials", "count"),
+    Column("positions", "workload.col.positions", "count"),
+    Column("to_handle", "col.to_handle", "count"),
+    Column("to_handle_per_official_text", "workload.col.to_handle_per_official", "text"),
+    Column("in_progress", "workload.col.in_progress", "count"),
+    Column("overdue", "col.overdue", "count"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+)
+FIELDS = (
+    Column("field", "col.field", "text"),
+    Column("office", "workload.col.office", "text"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+    Column("uncovered", "workload.col.uncovered", "count"),
+    Column("coverage", "workload.col.coverage", "rate"),
+)
+REQUESTS = (
+    Column("name", "col.unit_name", "text"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+    Column("uncovered", "workload.col.uncovered", "count"),
+    Column("coverage", "workload.col.coverage", "rate"),
+)
+HISTORY = (
+    Column("as_of", "workload.col.as_of", "date"),
+    Column("officials", "workload.col.officials", "count"),
+    Column("positions", "workload.col.positions", "count"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("candidates", "workload.col.candidates", "count"),
+)
+SUGGESTION = (
+    Column("field", "col.field", "text"),
+    Column("name", "col.unit_name", "text"),
+    Column("assigned", "workload.col.assigned", "count"),
+    Column("transfer_requests", "workload.col.transfer_requests", "count"),
+    Column("officials", "workload.col.officials", "count"),
+    Column("before_text", "workload.col.before", "text"),
+    Column("after_text", "workload.col.after", "text"),
+)
+
+
+def _decimal(column: str, lang: Lang, alias: str) -> pl.Expr:
+    return (
+        pl.col(column)
+        .map_elements(lambda v: fmt.decimal(v, lang), return_dtype=pl.String)
+        .fill_null(fmt.MISSING)
+        .alias(alias)
+    )
+
+
+def with_texts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """Per-official values as the tables show them (one decimal), and "far above" as words."""
+    texts = [_decimal(c, lang, f"{c}_text") for c in PER_OFFICIAL if c in frame.columns]
+    texts += [
+        _decimal(c, lang, f"{c.removesuffix('_per_official')}_text")
+        for c in ("before_per_official", "after_per_official")
+        if c in frame.columns
+    ]
+    if "far_above" in frame.columns:
+        yes, no = t("workload.far_above_yes", lang), ""
+        texts.append(
+            pl.when(pl.col("far_above"))
+            .then(pl.lit(yes))
+            .otherwise(pl.lit(no))
+            .alias("far_above_text")
+        )
+    return frame.with_columns(texts)
+
+
+def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
+    """Units by applications to handle per official, highest on top, the median as a line;
+    the hover gives the numerator and the denominator."""
+    ranked = units.filter(pl.col("to_handle_per_official").is_not_null())
+    figure = base_figure(
+        t("workload.chart.ranking", lang), scope, lang, height=160 + 18 * max(ranked.height, 1)
+    )
+    far = ranked.get_column("far_above").to_list()
+    figure.add_trace(
+        go.Bar(
+            y=[plotly_text(n) for n in ranked.get_column("name")],
+            x=ranked.get_column("to_handle_per_official").to_list(),
+            orientation="h",
+            marker_color=[COLORS["bad"] if f else COLORS["received"] for f in far],
+            customdata=list(
+                zip(ranked.get_column("to_handle"), ranked.get_column("officials"), strict=True)
+            ),
+            hovertemplate="%{y}: %{x:.1f} (%{customdata[0]:,} / %{customdata[1]:,})<extra></extra>",
+        )
+    )
+    median = ranked.get_column("median").first() if ranked.height else None
+    if median is not None:
+        figure.add_vline(
+            x=median,
+            line_dash="dash",
+            annotation_text=t("workload.median", lang, value=fmt.decimal(median, lang)),
+        )
+    figure.update_layout(
+        showlegend=False,
+        xaxis=count_axis(t("workload.axis.per_official", lang)),
+        yaxis={"autorange": "reversed"},
+    )
+    return figure
+
+
+def requests_chart(fields: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
+    """Transfer requests and candidates by field, side by side."""
+    shown = fields.filter(pl.col("transfer_requests") > 0)
+    figure = base_figure(
+        t("workload.chart.requests", lang), scope, lang, height=160 + 30 * max(shown.height, 1)
+    )
+    labels = [plotly_text(f) for f in shown.get_column("field")]
+    for column, color in (("transfer_requests", "received"), ("candidates", "resolved")):
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=shown.get_column(column).to_list(),
+                name=t(f"workload.col.{column}", lang),
+                orientation="h",
+                marker_color=COLORS[color],
+                text=[fmt.number(n, lang) for n in shown.get_column(column)],
+                textposition="auto",
+            )
+        )
+    figure.update_layout(barmode="group", xaxis=count_axis(), yaxis={"autorange": "reversed"})
+    return figure
+
+
+def heatmap(unit_fields: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
+    """Applications to handle per official, unit × field (busiest units on top)."""
+    wide = unit_fields.pivot(
+        on="field", index="name", values="to_handle_per_official", aggregate_function="sum"
+    )
+    fields = [c for c in wide.columns if c != "name"]
+    order = wide.with_columns(pl.max_horizontal(fields).alias("_max")).sort(
+        "_max", descending=True, nulls_last=True
+    )
+    figure = base_figure(
+        t("workload.chart.heatmap", lang), scope, lang, height=200 + 16 * max(order.height, 1)
+    )
+    figure.add_trace(
+        go.Heatmap(
+            z=order.select(fields).rows(),
+            x=[plotly_text(f) for f in fields],
+            y=[plotly_text(n) for n in order.get_column("name")],
+            colorscale=HEAT_SCALE,
+            hovertemplate="%{y} · %{x}: %{z:.1f}<extra></extra>",
+            colorbar={"title": {"text": t("workload.axis.per_official", lang)}},
+        )
+    )
+    figure.update_layout(yaxis={"autorange": "reversed"})
+    return figure

@@ -1,0 +1,75 @@
+"""AppTest of the staff and workload page (/can-bo) on the tiny warehouse, in both languages:
+the ranking and the what-ifs show the values worked out by hand in test_staffing_workload.py
+(period 01/07–21/07/2025 here, staffing as of 15/7/2025)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_app_shell import start_app
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+PAGE = "app_pages/staffing.py"
+
+
+def test_page_renders_the_ranking_requests_and_suggestion(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny)
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.title[0].value == "Cán bộ và khối lượng công việc"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Đề nghị điều động, biệt phái"] == "9"
+    assert metrics["Người có nguyện vọng"] == "3"
+    ranking = app.dataframe[0].value
+    assert ranking["Đơn vị"].tolist()[0] == "Phường An Biên"
+    assert ranking["So với trung vị"].tolist()[0] == "Cao hơn nhiều"
+    suggestion = app.dataframe[-1].value
+    assert suggestion["Gợi ý số người"].sum() == 3
+
+
+def test_moving_an_official_shows_both_units_change(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny)
+    app.switch_page(PAGE).run()
+    app.selectbox(key="whatif_field").set_value("Chứng thực")
+    app.selectbox(key="whatif_from").set_value("00002")
+    app.selectbox(key="whatif_to").set_value("00001").run()
+    assert not app.exception
+    text = " ".join(m.value for m in app.markdown)
+    # 1/7–21/7, staffed fields only: 00002 has A4, A10, A12 (Hộ tịch), A5, A6 (Chứng thực)
+    # = 5 for 3 officials → 5/2 after giving one away; 00001 has A1, A2, A9, A3, A11 = 5
+    # for 2 → 5/3. The highest in the city stays 2.5 (now 00002).
+    assert "Xã Bình Hà: 1,7 → 2,5" in text
+    assert "Phường An Biên: 2,5 → 1,7" in text
+    assert "2,5 → 2,5." in text
+
+
+def test_page_renders_in_english(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
+    app = start_app(monkeypatch, tiny)
+    app.segmented_control(key="lang").set_value("en").run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.title[0].value == "Staff and workload"
+    assert "Transfer requests" in {m.label for m in app.metric}
+
+
+def test_the_sample_page_shows_250_requests_and_53_candidates(
+    monkeypatch: pytest.MonkeyPatch, sample_warehouse: Path
+) -> None:
+    app = start_app(monkeypatch, sample_warehouse, period="Từ 01/07/2025")
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert (metrics["Đề nghị điều động, biệt phái"], metrics["Người có nguyện vọng"]) == (
+        "250",
+        "53",
+    )
+    assert metrics["Đề nghị chưa có người"] == "197"
+    suggestion = app.dataframe[-1].value
+    assert suggestion["Gợi ý số người"].sum() == 53
+    assert (suggestion["Gợi ý số người"] <= suggestion["Đề nghị điều động, biệt phái"]).all()
