@@ -29,7 +29,7 @@ from tests.test_browser_app import (
 
 pytestmark = pytest.mark.slow
 
-ROUNDS = 4
+ROUNDS = 3
 # Ten tabs over every page URL (the unit view with its parameter), the busiest one twice.
 PATHS = (
     "", "tong-quan", "phuong-xa", "don-vi?ma=11311", "thu-tuc", "don-gian-hoa", "bieu-ii-06a",

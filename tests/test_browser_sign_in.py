@@ -145,7 +145,7 @@ def test_every_page_of_the_app_has_a_title_here() -> None:
     assert sorted(TITLES) == sorted(app_url_paths())
 
 
-@pytest.mark.parametrize("url", URLS, ids=lambda url: url or "tong-quan")
+@pytest.mark.parametrize("url", URLS, ids=lambda url: url or "root")
 def test_admin_signs_in_from_any_page_on_a_fresh_server(
     browser: sync_api.Browser, warehouse: Path, secrets: Path, tmp_path: Path, url: str
 ) -> None:
