@@ -801,6 +801,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "col.month": ("Tháng", "Month"),
     "col.missing_fields": ("Cột còn thiếu", "Missing columns"),
+    "kpi.average_workdays": (
+        "Thời gian giải quyết trung bình (ngày làm việc)",
+        "Average processing time (working days)",
+    ),
+    "help.average_workdays": (
+        "Trung bình số ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết) từ ngày tiếp nhận "
+        "đến ngày có kết quả của {den} hồ sơ đã giải quyết = {num} / {den}; so được với thời "
+        "hạn giải quyết theo quy định.",
+        "Mean working days (weekends and public holidays out) from receipt to result over "
+        "{den} resolved applications = {num} / {den}; comparable with the legal deadline.",
+    ),
+    "unit.workdays": ("{value} ngày làm việc", "{value} working days"),
     "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "

@@ -172,3 +172,25 @@ def test_a_period_past_the_data_is_cut_at_the_last_day_with_data(
     assert past.end == date(2025, 7, 21) and past.counts == cut.counts
     assert data_until(con, Filters(*asked)) == date(2025, 7, 21)
     assert data_until(con, Filters(*PERIOD)) is None
+
+
+def test_processing_time_in_working_days_beside_calendar_days(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Working days from receipt to result (weekends out; no public holiday in July 2025):
+    A2 8/7 (Tue) → 12/7 (Sat): 3 (9, 10, 11); A4 10/7 → 13/7 (Sun): 1 (11); A5 12/7 (Sat) →
+    18/7 (Fri): 5; A9 19/7 (Sat) → 20/7 (Sun): 0; A12 1/7 → 11/7: 8. 17 over 5 resolved,
+    against 24.5 calendar days."""
+    k = kpis_for(con)
+    assert k.count("processing_workdays_sum") == 17
+    assert k.rate("average_workdays").value == pytest.approx(17 / 5)
+    assert k.rate("average_days").value == pytest.approx(24.5 / 5)
+
+
+def test_the_working_day_calendar_knows_vietnamese_holidays() -> None:
+    """2/9 (National Day) and Tết 2026 are not working days; a Saturday is not either."""
+    from etl.workdays import calendar_frame
+
+    days = dict(calendar_frame(2025, 2026).select("day", "workday").iter_rows())
+    assert not days[date(2025, 9, 2)] and not days[date(2026, 2, 17)]
+    assert not days[date(2025, 7, 12)] and days[date(2025, 7, 14)]
