@@ -194,3 +194,32 @@ def test_the_working_day_calendar_knows_vietnamese_holidays() -> None:
     days = dict(calendar_frame(2025, 2026).select("day", "workday").iter_rows())
     assert not days[date(2025, 9, 2)] and not days[date(2026, 2, 17)]
     assert not days[date(2025, 7, 12)] and days[date(2025, 7, 14)]
+
+
+def test_per_procedure_median_and_90th_percentile_against_legal_days(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Resolved in P (working days): P1 Hộ tịch A2 3, A4 1, A9 0, A12 8 (legal 3: A12 over);
+    P2 Chứng thực A5 5 (legal 2: over). Medians 2 and 5; P1's 90th percentile
+    0,1,3,8 → 3 + 0.7 × 5 = 6.5."""
+    from metrics.processing_times import procedure_times
+
+    times = {
+        row["procedure_code"]: row
+        for row in procedure_times(con, Filters(*PERIOD)).iter_rows(named=True)
+    }
+    p1, p2 = times["1.000001"], times["2.000002"]
+    assert (p1["resolved"], p1["median_workdays"], p1["legal_days"], p1["over_legal"]) == (
+        4,
+        2,
+        3,
+        1,
+    )
+    assert p1["p90_workdays"] == pytest.approx(6.5)
+    assert (p2["resolved"], p2["median_workdays"], p2["p90_workdays"], p2["over_legal"]) == (
+        1,
+        5,
+        5,
+        1,
+    )
+    assert set(times) == {"1.000001", "2.000002"}
