@@ -12,8 +12,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import duckdb
-import holidays
 import polars as pl
+
+# The Vietnamese calendar's own module: `holidays.country_holidays` would import the registry of
+# every country lazily, inside a page run (tests/test_warmup.py).
+from holidays.countries.vietnam import Vietnam
 
 from etl.schema import scalar
 
@@ -27,7 +30,7 @@ def calendar_frame(first_year: int, last_year: int) -> pl.DataFrame:
     days = pl.date_range(
         date(first_year, 1, 1), date(last_year, 12, 31), timedelta(days=1), eager=True
     )
-    off = set(holidays.country_holidays("VN", years=range(first_year, last_year + 1)))
+    off = set(Vietnam(years=range(first_year, last_year + 1)))
     workday = [day.weekday() < 5 and day not in off for day in days]
     return pl.DataFrame({"day": days, "workday": workday}).with_columns(
         idx=pl.col("workday").cast(pl.Int32).cum_sum()
