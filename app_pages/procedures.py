@@ -30,6 +30,15 @@ GROUP_COUNTS = (
 )
 BY_FIELD = (Column("field", "col.field", "text"), *GROUP_COUNTS)
 BY_AGENCY = (Column("agency_label", "col.agency", "text"), *GROUP_COUNTS)
+TIMES = (
+    Column("procedure_code", "col.procedure_code", "text"),
+    Column("name", "col.procedure_name", "text"),
+    Column("resolved", "col.resolved", "count"),
+    Column("median_workdays", "col.median_workdays", "days"),
+    Column("p90_workdays", "col.p90_workdays", "days"),
+    Column("legal_days", "col.legal_days", "days"),
+    Column("over_legal", "col.over_legal", "count"),
+)
 ACTIVITY = (
     Column("procedure_code", "col.procedure_code", "text"),
     Column("name", "col.procedure_name", "text"),
@@ -130,6 +139,11 @@ st.caption(t("procedures.late_note", lang, end=fmt.day(filters.end)))
 _table(
     most_late(activity, TOP), ACTIVITY, "tthc-tre-han", t("procedures.most_late", lang, count=TOP)
 )
+
+st.subheader(t("procedures.times", lang))
+st.caption(t("procedures.times_note", lang))
+times = loaders.load_procedure_times(version, filters).head(TOP)
+_table(times, TIMES, "thoi-gian-giai-quyet", t("procedures.times", lang))
 
 st.subheader(t("procedures.search_title", lang))
 query = st.text_input(

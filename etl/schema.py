@@ -148,7 +148,8 @@ create table if not exists daily_activity (
     resolved_late       bigint not null,
     resolved_late_766   bigint not null,    -- of resolved, late by QĐ 766 (supplement time
                                             -- not counted, two or more requests: late)
-    processing_days_sum double not null     -- sum of finished_at - received_at, in days
+    processing_days_sum double not null,    -- sum of finished_at - received_at, in days
+    processing_workdays_sum double not null -- the same in working days (etl.workdays)
 );
 
 -- Summary: applications that are open, or ended after their due date: the only ones that can
@@ -212,10 +213,12 @@ MEASURES = (
     "received", "received_online_766", "received_fee", "paid_online", "digitized", "ended",
     "closed", "resolved",
     "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
-    "processing_days_sum",
+    "processing_days_sum", "processing_workdays_sum",
 )  # fmt: skip
+# Sums of days are doubles; every other measure counts applications.
+DAY_MEASURES = ("processing_days_sum", "processing_workdays_sum")
 _ROLLUP_MEASURES_DDL = ",\n".join(
-    f"    {m} {'double' if m == 'processing_days_sum' else 'bigint'} not null" for m in MEASURES
+    f"    {m} {'double' if m in DAY_MEASURES else 'bigint'} not null" for m in MEASURES
 )
 
 

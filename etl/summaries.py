@@ -26,7 +26,15 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, MEASURES, WAITING_STATUSES, sql_list
+from etl.schema import (
+    CLOSED_STATUSES,
+    DAY_MEASURES,
+    FINISHED_STATUSES,
+    MEASURES,
+    WAITING_STATUSES,
+    sql_list,
+)
+from etl.workdays import refresh_workdays
 
 TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
 
@@ -51,6 +59,8 @@ create or replace temp view summary_source as
         a.status in {closed} as is_closed,
         a.status in {waiting} as is_waiting,
         a.due_at::date as due_day,
+        -- Working days from receipt to finish (etl.workdays): legal deadlines count them.
+        wf.idx - wr.idx as processing_workdays,
         -- QĐ 766 (INDEX_766.md 2.1): the applicant's supplement time does not count against
         -- the office, so the due date moves by it; from a second request on, it is late.
         -- Without supplement dates (an export that lacks them) the exported due date stands.
@@ -63,6 +73,8 @@ create or replace temp view summary_source as
     from applications as a
     join units as u using (unit_code)
     left join procedures as p using (procedure_code)
+    left join workdays as wr on wr.day = a.received_at::date
+    left join workdays as wf on wf.day = a.finished_at::date
     where {scope}
 """
 
@@ -91,6 +103,7 @@ with events as (
         coalesce(digitized, false)::int as digitized,
         0 as ended, 0 as closed, 0 as resolved,
         0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as resolved_late_766,
+        0.0 as processing_workdays,
         0.0 as processing_days
     from summary_source
     union all
@@ -104,6 +117,7 @@ with events as (
         (is_finished and ended_on = due_day)::int,
         (is_finished and ended_on > due_day)::int,
         (is_finished and (coalesce(supplement_count, 0) >= 2 or ended_on > due_766_day))::int,
+        case when is_finished then greatest(coalesce(processing_workdays, 0), 0) else 0 end,
         -- A finish written as a bare date on the day of receipt counts as no time, not less.
         case
             when is_finished then greatest(epoch(finished_at - received_at), 0) / 86400.0
@@ -127,7 +141,8 @@ final as (
         sum(resolved_on_time)::bigint as resolved_on_time,
         sum(resolved_late)::bigint as resolved_late,
         sum(resolved_late_766)::bigint as resolved_late_766,
-        sum(processing_days)::double as processing_days_sum
+        sum(processing_days)::double as processing_days_sum,
+        sum(processing_workdays)::double as processing_workdays_sum
     from events
     group by day, province_code, unit_code, procedure_code, channel
 )
@@ -150,7 +165,7 @@ final as (
 
 # The measures of daily_activity, summed again by a rollup that drops some dimensions.
 ROLLED_MEASURES = ",\n    ".join(
-    f"sum(d.{m})::{'double' if m == 'processing_days_sum' else 'bigint'} as {m}" for m in MEASURES
+    f"sum(d.{m})::{'double' if m in DAY_MEASURES else 'bigint'} as {m}" for m in MEASURES
 )
 
 # Rollup of daily_activity without the unit and the procedure: what city- and province-wide
@@ -201,6 +216,7 @@ def _fill(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from `applications` (inside the caller's transaction)."""
+    refresh_workdays(con)
     con.execute(_source_view(_ALL))
     for table, select, _, order in _FILLS:
         con.execute(f"delete from {table}")
@@ -215,6 +231,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the summary rows of the days in `touched_days` only."""
+    refresh_workdays(con)
     con.execute(TOUCHED_DDL)
     con.execute(_source_view(_TOUCHED))
     for table, select, day, _ in _FILLS:

@@ -86,6 +86,8 @@ COUNTS: tuple[Count, ...] = (
     Count("resolved_late_766", "resolved_late_766", "period"),
     Count("overdue_766", "n", "open_past_due", where="not waiting", due="due_766_day"),
     Count("processing_days_sum", "processing_days_sum", "period", days=True),
+    # The same in working days (weekends, Vietnamese public holidays out): legal_days' unit.
+    Count("processing_workdays_sum", "processing_workdays_sum", "period", days=True),
     Count("received_fee", "received_fee", "period"),  # received, the procedure has a fee
     Count("paid_online", "paid_online", "period"),
     Count("digitized", "digitized", "period"),
@@ -111,6 +113,7 @@ RATES: tuple[Rate, ...] = (
     Rate("online_payment_rate", "paid_online", "received_fee"),
     Rate("digitisation_rate", "digitized", "received"),
     Rate("average_days", "processing_days_sum", "resolved"),  # mean processing time, days
+    Rate("average_workdays", "processing_workdays_sum", "resolved"),  # the same, working days
 )
 
 BASE_NAMES = tuple(count.name for count in COUNTS)

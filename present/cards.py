@@ -17,7 +17,7 @@ from present.format import Lang
 from present.strings import t
 from present.targets import targets
 
-Kind = Literal["count", "rate", "days"]
+Kind = Literal["count", "rate", "days", "workdays"]
 # +1: up is good, −1: down is good (overdue, processing time), 0: neither (volumes).
 Direction = Literal[1, -1, 0]
 
@@ -32,6 +32,9 @@ class Card:
     kind: Kind
     direction: Direction
     help_counts: dict[str, str] = field(default_factory=dict)  # placeholder -> count
+    # On the A4 report too: its first page has room for twelve lines, so the overview alone
+    # shows the strict online share and the working-day mean (the report keeps two pages).
+    in_report: bool = True
 
     def value(self, kpis: PeriodKpis) -> float | None:
         return kpis.rate(self.kpi).value if self.kpi in RATE_BY_NAME else kpis.count(self.kpi)
@@ -71,7 +74,7 @@ CARDS: tuple[Card, ...] = (
     Card("on_time_rate", "rate", 1, {"late": "resolved_late", "overdue": "overdue"}),
     Card("on_time_rate_766", "rate", 1, {"late": "resolved_late_766", "overdue": "overdue_766"}),
     Card("online_share", "rate", 1),
-    Card("online_share_766", "rate", 1),
+    Card("online_share_766", "rate", 1, in_report=False),
     Card("overdue", "count", -1, {"in_progress": "in_progress", "within": "within_deadline"}),
     Card(
         "waiting",
@@ -80,6 +83,7 @@ CARDS: tuple[Card, ...] = (
         {"overdue_waiting": "overdue_waiting", "overdue_office": "overdue_office"},
     ),
     Card("average_days", "days", -1),
+    Card("average_workdays", "workdays", -1, in_report=False),
     Card("online_payment_rate", "rate", 1),
     Card("digitisation_rate", "rate", 1),
 )
@@ -107,7 +111,8 @@ def format_value(kind: Kind, value: float | None, lang: Lang) -> str:
         return fmt.number(value, lang)
     if kind == "rate":
         return fmt.percent(value, lang)
-    return fmt.MISSING if value is None else t("unit.days", lang, value=fmt.decimal(value, lang))
+    unit = "unit.workdays" if kind == "workdays" else "unit.days"
+    return fmt.MISSING if value is None else t(unit, lang, value=fmt.decimal(value, lang))
 
 
 def shown_change(kind: Kind, now: float | None, before: float | None) -> float | None:

@@ -94,7 +94,7 @@ class Report:
 
 def _kpi_lines(comparison: kpis.KpiComparison, lang: fmt.Lang) -> tuple[KpiLine, ...]:
     lines = []
-    for card in CARDS:
+    for card in (card for card in CARDS if card.in_report):
         now = card.value(comparison.current)
         before = card.value(comparison.previous) if comparison.previous else None
         lines.append(

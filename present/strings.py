@@ -857,6 +857,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "col.month": ("Tháng", "Month"),
     "col.missing_fields": ("Cột còn thiếu", "Missing columns"),
+    "kpi.average_workdays": (
+        "Thời gian giải quyết trung bình (ngày làm việc)",
+        "Average processing time (working days)",
+    ),
+    "help.average_workdays": (
+        "Trung bình số ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết) từ ngày tiếp nhận "
+        "đến ngày có kết quả của {den} hồ sơ đã giải quyết = {num} / {den}; so được với thời "
+        "hạn giải quyết theo quy định.",
+        "Mean working days (weekends and public holidays out) from receipt to result over "
+        "{den} resolved applications = {num} / {den}; comparable with the legal deadline.",
+    ),
+    "unit.workdays": ("{value} ngày làm việc", "{value} working days"),
+    "procedures.times": (
+        "Thời gian giải quyết theo thủ tục (ngày làm việc) so với thời hạn",
+        "Processing time per procedure (working days) against the legal time limit",
+    ),
+    "procedures.times_note": (
+        "Hồ sơ đã giải quyết trong kỳ; ngày làm việc không tính thứ Bảy, Chủ nhật, ngày lễ, "
+        "Tết. Trung vị và phân vị 90 so được với thời hạn giải quyết theo quy định.",
+        "Applications resolved in the period; working days leave out weekends and public "
+        "holidays. The median and the 90th percentile compare with the legal time limit.",
+    ),
+    "col.median_workdays": ("Trung vị (ngày làm việc)", "Median (working days)"),
+    "col.p90_workdays": ("Phân vị 90 (ngày làm việc)", "90th percentile (working days)"),
+    "col.over_legal": ("Quá thời hạn quy định", "Over the legal time limit"),
     "kpi.waiting": ("Chờ bổ sung, chờ nghĩa vụ tài chính", "Waiting for the applicant"),
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "

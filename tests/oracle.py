@@ -24,6 +24,11 @@ _WAITING = ", ".join(map(str, WAITING_STATUSES))
 DIRECT_KPIS = f"""
 with period as (select ?::date as d0, ?::date as d1),
 apps as ({{applications}}),
+-- The working days: those on which the calendar's running count goes up.
+working as (
+    select day from (select day, idx - lag(idx, 1, 0) over (order by day) as step from workdays)
+    where step = 1
+),
 marked as (
     select
         a.received_at::date as received_day,
@@ -48,6 +53,8 @@ marked as (
         coalesce(a.paid_online, false) as paid,
         coalesce(a.digitized, false) as digitized,
         epoch(a.finished_at - a.received_at) / 86400.0 as days,
+        (select count(*) from working as w
+         where w.day > a.received_at::date and w.day <= a.finished_at::date) as workdays,
         period.d0,
         period.d1
     from apps as a
@@ -81,6 +88,7 @@ select
         as resolved_late_766,
     count(*) filter (where open_at_end and due_766_day < d1 and not waiting) as overdue_766,
     coalesce(sum(days) filter (where resolved), 0) as processing_days_sum,
+    coalesce(sum(workdays) filter (where resolved), 0) as processing_workdays_sum,
     count(*) filter (where received and has_fee) as received_fee,
     count(*) filter (where received and has_fee and paid) as paid_online,
     count(*) filter (where received and digitized) as digitized

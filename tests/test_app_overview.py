@@ -104,7 +104,7 @@ def test_default_view_of_the_full_sample(
 ) -> None:
     app = start_app(monkeypatch, sample_warehouse)
     assert not app.exception
-    assert len(app.metric) == 13
+    assert len(app.metric) == 14
     assert len(app.get("plotly_chart")) == 6  # trend, channels, status, best, worst, fields
 
 

@@ -172,3 +172,54 @@ def test_a_period_past_the_data_is_cut_at_the_last_day_with_data(
     assert past.end == date(2025, 7, 21) and past.counts == cut.counts
     assert data_until(con, Filters(*asked)) == date(2025, 7, 21)
     assert data_until(con, Filters(*PERIOD)) is None
+
+
+def test_processing_time_in_working_days_beside_calendar_days(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Working days from receipt to result (weekends out; no public holiday in July 2025):
+    A2 8/7 (Tue) → 12/7 (Sat): 3 (9, 10, 11); A4 10/7 → 13/7 (Sun): 1 (11); A5 12/7 (Sat) →
+    18/7 (Fri): 5; A9 19/7 (Sat) → 20/7 (Sun): 0; A12 1/7 → 11/7: 8. 17 over 5 resolved,
+    against 24.5 calendar days."""
+    k = kpis_for(con)
+    assert k.count("processing_workdays_sum") == 17
+    assert k.rate("average_workdays").value == pytest.approx(17 / 5)
+    assert k.rate("average_days").value == pytest.approx(24.5 / 5)
+
+
+def test_the_working_day_calendar_knows_vietnamese_holidays() -> None:
+    """2/9 (National Day) and Tết 2026 are not working days; a Saturday is not either."""
+    from etl.workdays import calendar_frame
+
+    days = dict(calendar_frame(2025, 2026).select("day", "workday").iter_rows())
+    assert not days[date(2025, 9, 2)] and not days[date(2026, 2, 17)]
+    assert not days[date(2025, 7, 12)] and days[date(2025, 7, 14)]
+
+
+def test_per_procedure_median_and_90th_percentile_against_legal_days(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Resolved in P (working days): P1 Hộ tịch A2 3, A4 1, A9 0, A12 8 (legal 3: A12 over);
+    P2 Chứng thực A5 5 (legal 2: over). Medians 2 and 5; P1's 90th percentile
+    0,1,3,8 → 3 + 0.7 × 5 = 6.5."""
+    from metrics.processing_times import procedure_times
+
+    times = {
+        row["procedure_code"]: row
+        for row in procedure_times(con, Filters(*PERIOD)).iter_rows(named=True)
+    }
+    p1, p2 = times["1.000001"], times["2.000002"]
+    assert (p1["resolved"], p1["median_workdays"], p1["legal_days"], p1["over_legal"]) == (
+        4,
+        2,
+        3,
+        1,
+    )
+    assert p1["p90_workdays"] == pytest.approx(6.5)
+    assert (p2["resolved"], p2["median_workdays"], p2["p90_workdays"], p2["over_legal"]) == (
+        1,
+        5,
+        5,
+        1,
+    )
+    assert set(times) == {"1.000001", "2.000002"}

@@ -36,3 +36,16 @@ def test_sample_catalog_shows_the_published_figures(sample_warehouse: Path) -> N
         summary = catalog_summary(con)
     assert (summary.provincial, summary.commune) == (1915, 320)
     assert (summary.full_online, summary.partly_online, summary.non_boundary) == (750, 1131, 1320)
+
+
+def test_page_shows_working_day_median_and_90th_percentile(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    """10/07–20/07 on the tiny warehouse: Chứng thực's one resolution (A5) took 5 working days
+    against a legal 2 (tests/test_metrics_kpis.py computes the rest by hand)."""
+    app = start_app(monkeypatch, tiny, period="Tùy chọn", dates=["2025-07-10", "2025-07-20"])
+    app.switch_page("app_pages/procedures.py").run()
+    assert not app.exception
+    times = next(f.value for f in app.dataframe if "Trung vị (ngày làm việc)" in f.value.columns)
+    row = times[times["Mã TTHC"] == "2.000002"].iloc[0]
+    assert row["Trung vị (ngày làm việc)"] == 5 and row["Quá thời hạn quy định"] == 1

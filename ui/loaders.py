@@ -19,6 +19,7 @@ from metrics import (
     freshness,
     kpis,
     options,
+    processing_times,
     quality,
     simplification,
     units_league,
@@ -154,6 +155,11 @@ def load_lacking_months(version: WarehouseVersion) -> pl.DataFrame:
 @cached
 def load_missing_data(version: WarehouseVersion, start: date, end: date) -> dict[str, list[date]]:
     return read(version, lambda con: quality.missing_data(con, start, end))
+
+
+@cached
+def load_procedure_times(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: processing_times.procedure_times(con, filters))
 
 
 @cached
