@@ -188,6 +188,7 @@ def count_bars(
             marker_color=color,
             text=[fmt.number(n, lang) for n in counts],
             textposition="auto",
+            textangle=0,  # never rotated inside a short bar
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )

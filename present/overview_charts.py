@@ -7,6 +7,8 @@ numbers on bars and in hovers are formatted with Babel or with the locale's sepa
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 import plotly.graph_objects as go
 import polars as pl
 
@@ -98,6 +100,12 @@ def trend_figure(frame: pl.DataFrame, grain: Grain, lang: Lang, scope: str) -> g
 def _time_axis(days: list, grain: Grain) -> dict:
     """dd/mm ticks; weekly and monthly ticks sit on the bars, not on Plotly's Mondays."""
     axis = {"tickformat": _TICK_FORMATS[grain], "hoverformat": "%d/%m/%Y"}
+    if grain == "day" and days:
+        # Half a day either side of the bars: Plotly's own padding put a tick (and a label) on
+        # the day before the period.
+        half = timedelta(hours=12)
+        first, last = datetime.combine(min(days), time()), datetime.combine(max(days), time())
+        axis["range"] = [first - half, last + half]
     if grain != "day" and len(days) <= 31:
         axis |= {
             "tickmode": "array",
@@ -159,6 +167,7 @@ def status_figure(kpis: PeriodKpis, lang: Lang, scope: str) -> go.Figure:
             marker_color=[color for _, _, color in parts],
             text=[fmt.number(n, lang) for n in counts],
             textposition="auto",
+            textangle=0,  # never rotated inside a short bar
             customdata=[
                 t(
                     "status.share",
@@ -195,6 +204,7 @@ def ranking_figure(
             marker_color=color,
             text=[fmt.percent(rate, lang) for rate in rates],
             textposition="inside",
+            textangle=0,
             insidetextanchor="end",
             customdata=[
                 _ratio_hover(lang, fmt.number(n, lang), fmt.number(d, lang), fmt.percent(r, lang))
@@ -227,6 +237,7 @@ def fields_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
             marker_color=COLORS["received"],
             text=[fmt.number(n, lang) for n in top["received"]],
             textposition="auto",
+            textangle=0,  # never rotated inside a short bar
             hovertemplate="%{y}: %{x:,.0f}<extra>%{fullData.name}</extra>",
         )
     )
@@ -240,6 +251,7 @@ def fields_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
             marker_color=COLORS["late"],
             text=[fmt.number(n, lang) for n in top["late"]],
             textposition="auto",
+            textangle=0,  # never rotated inside a short bar
             customdata=[
                 t(
                     "hover.late",

@@ -499,8 +499,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dashed lines: the median unit. Bottom left: units that need help on both.",
     ),
     "chart.units_scatter": (
-        "Tỷ lệ trực tuyến và tỷ lệ đúng hạn theo đơn vị (cỡ = hồ sơ tiếp nhận)",
-        "Online share and on-time rate by unit (size = applications received)",
+        "Trực tuyến và đúng hạn theo đơn vị (cỡ = số hồ sơ)",
+        "Online and on-time by unit (size = applications)",
     ),
     "hover.unit_point": (
         "<b>{name}</b><br>Tiếp nhận: {received}<br>Trực tuyến: {online}<br>Đúng hạn: {on_time}",

@@ -342,3 +342,33 @@ def test_simplification_cards_are_whole_and_plans_come_twenty_at_a_time(
         "el => el.querySelector('.js-plotly-plot').data[1].y.length"
     )
     assert rows <= 20
+
+
+def test_daily_axis_starts_in_the_period_and_bar_numbers_stay_level(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    query = urlencode({"period": "Tùy chọn", "dates": ["2025-08-05", "2025-08-20"]}, doseq=True)
+    open_view(page, f"{base_url}/?{query}")
+    drawn = page.evaluate(
+        """() => [...document.querySelectorAll('.stPlotlyChart .js-plotly-plot')].map(el => ({
+             ticks: el._fullLayout.xaxis && el._fullLayout.xaxis.type === 'date'
+               ? el._fullLayout.xaxis._vals.map(v => v.x) : [],
+             angles: el._fullData.filter(d => d.type === 'bar' && d.text)
+               .map(d => d.textangle),
+           }))"""
+    )
+    first_day = page.evaluate("() => Date.UTC(2025, 7, 5)")
+    trend = drawn[0]
+    assert trend["ticks"] and min(trend["ticks"]) >= first_day, trend["ticks"][:3]
+    assert all(angle == 0 for chart in drawn for angle in chart["angles"]), drawn
+
+
+def test_wards_scatter_title_fits_its_chart(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    open_view(page, f"{base_url}/phuong-xa?{PERIOD}")
+    widths = page.locator(".stPlotlyChart").first.evaluate(
+        """el => { const plot = el.querySelector('.js-plotly-plot');
+                   return [plot.querySelector('.gtitle').getBoundingClientRect().width,
+                           plot.getBoundingClientRect().width]; }"""
+    )
+    assert widths[0] <= widths[1], widths  # was cut to "(cỡ = hồ sơ ti"
