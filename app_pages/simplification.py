@@ -91,18 +91,22 @@ plans = loaders.load_plans(version).with_columns(
 st.subheader(t("simplification.plans_title", lang))
 # PLAN_ROWS plans per chart, picked by range: 95 rows in one chart were 2.000 px tall with
 # the axis far below the first names.
-starts = range(0, plans.height, PLAN_ROWS)
-start = st.segmented_control(
-    t("simplification.rows", lang),
-    starts,
-    format_func=lambda i: f"{i + 1}–{min(plans.height, i + PLAN_ROWS)}",
-    default=0,
-    required=True,
-    key="plans_rows",
-)
+start = 0
+if plans.height > PLAN_ROWS:
+    start = (
+        st.segmented_control(
+            t("simplification.rows", lang),
+            range(0, plans.height, PLAN_ROWS),
+            format_func=lambda i: f"{i + 1}–{min(plans.height, i + PLAN_ROWS)}",
+            default=0,
+            required=True,
+            key="plans_rows",
+        )
+        or 0
+    )
 show_chart(
     dumbbell(
-        plans.slice(start or 0, PLAN_ROWS),
+        plans.slice(start, PLAN_ROWS),
         "days_before",
         "days_after",
         lang,
