@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 
 from etl.reasons import reason_label
+from metrics.text import texts
 from present import format as fmt
 from present.definitions import lacking_table
 from present.strings import t, t_or
@@ -72,9 +73,7 @@ if not sign_in_configured():
 
 def _reason_labels(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(
-        pl.col("reason")
-        .map_elements(lambda code: reason_label(code, lang), return_dtype=pl.String)
-        .alias("reason_label")
+        texts(frame["reason"], lambda code: reason_label(code, lang), "reason_label")
     )
 
 
@@ -104,14 +103,11 @@ else:
     )
 
 st.subheader(t("dq.loads", lang))
-loads = loaders.load_load_history(version).with_columns(
-    pl.col("outcome")
-    .map_elements(lambda code: t_or(f"outcome.{code}", code, lang), return_dtype=pl.String)
-    .alias("outcome_label"),
+history = loaders.load_load_history(version)
+loads = history.with_columns(
+    texts(history["outcome"], lambda code: t_or(f"outcome.{code}", code, lang), "outcome_label"),
     # The file kind in words ("hồ sơ"), not the warehouse's code ("applications").
-    pl.col("kind")
-    .map_elements(lambda code: t_or(f"filekind.{code}", code, lang), return_dtype=pl.String)
-    .alias("kind_label"),
+    texts(history["kind"], lambda code: t_or(f"filekind.{code}", code, lang), "kind_label"),
 )
 _table(loads, LOADS, "lich-su-nap", t("dq.loads", lang))
 

@@ -230,7 +230,11 @@ def main() -> None:
             }  # fmt: skip
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a session still running: the figures are in
+            server.kill()
+            server.wait()
     _report(single, crowds, args)
 
 

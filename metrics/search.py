@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from metrics.text import search_key
+from metrics.text import search_key, texts
 
 
 def matching(frame: pl.DataFrame, text: str, columns: Sequence[str]) -> pl.DataFrame:
@@ -18,11 +18,9 @@ def matching(frame: pl.DataFrame, text: str, columns: Sequence[str]) -> pl.DataF
     if not needle:
         return frame
     hits = [
-        pl.col(column)
-        .cast(pl.String)
-        .fill_null("")
-        .map_elements(search_key, return_dtype=pl.String)
-        .str.contains(needle, literal=True)
+        texts(frame[column].cast(pl.String).fill_null(""), search_key).str.contains(
+            needle, literal=True
+        )
         for column in columns
     ]
     return frame.filter(pl.any_horizontal(hits))

@@ -5,7 +5,8 @@
 - `vi_sorted`: Vietnamese alphabetical order, for pickers and the rows of Biểu II.06a, by
   ICU's Vietnamese collation (DuckDB's built-in ICU, `COLLATE vi`): ă, â, ê, ô, ơ, ư and đ are
   letters of their own (o < ô < ơ, d < đ, "Ong" before "Ô Môn"), then the tones in the
-  dictionary's order (Ca, Cà, Cả, Cã, Cá, Cạ). No mark is stripped to sort.
+  dictionary's order (Ca, Cà, Cả, Cã, Cá, Cạ). No mark is stripped to sort;
+- `texts`: a Python function of each value of a column, the one way this code base does it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
+import polars as pl
 
 from etl.text import nfc, strip_accents
 
@@ -53,3 +55,14 @@ def vi_sorted(items: Iterable[T], key: Callable[[T], str] | None = None) -> list
     listed = list(items)
     names = tuple(key(item) if key else str(item) for item in listed)
     return [listed[index] for index in vi_order(names)]
+
+
+def texts(values: pl.Series, to_text: Callable[[Any], str], name: str | None = None) -> pl.Series:
+    """`to_text` of each non-null value of `values` (nulls stay null), as a String column.
+
+    Why not Polars' `map_elements`: it calls Python from inside Polars' thread pool, which
+    needs the GIL while other sessions' scripts (Streamlit runs them in threads) wait in Polars
+    for that pool; five people opening the data-quality page at once froze the whole server
+    (`benchmarks/bench_crowd.py`). A list comprehension runs in the calling thread only."""
+    out = [None if value is None else to_text(value) for value in values.to_list()]
+    return pl.Series(name or values.name, out, dtype=pl.String)

@@ -10,6 +10,7 @@ from datetime import date
 import polars as pl
 
 from etl.aliases import APPLICATION_FIELDS
+from metrics.text import texts
 from present.format import Lang
 from present.strings import t
 
@@ -42,9 +43,11 @@ def missing_lines(
 def lacking_table(lacking: pl.DataFrame) -> pl.DataFrame:
     """The months that lack optional columns (`metrics.quality.lacking_months`) as text:
     month, then the missing columns by their export labels."""
-    return lacking.select(
-        pl.col("month").map_elements(month_label, return_dtype=pl.String),
-        pl.col("field")
-        .map_elements(lambda fields: ", ".join(map(field_label, fields)), return_dtype=pl.String)
-        .alias("missing_fields"),
+    return pl.DataFrame(
+        [
+            texts(lacking["month"], month_label),
+            texts(lacking["field"], lambda fields: ", ".join(map(field_label, fields))).alias(
+                "missing_fields"
+            ),
+        ]
     )

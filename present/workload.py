@@ -7,6 +7,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from metrics.text import texts
 from present import format as fmt
 from present.format import Lang
 from present.safe_text import plotly_text
@@ -80,32 +81,29 @@ SUGGESTION = (
 )
 
 
-def _decimal(column: str, lang: Lang, alias: str) -> pl.Expr:
-    return (
-        pl.col(column)
-        .map_elements(lambda v: fmt.decimal(v, lang), return_dtype=pl.String)
-        .fill_null(fmt.MISSING)
-        .alias(alias)
-    )
+def _decimal(frame: pl.DataFrame, column: str, lang: Lang, alias: str) -> pl.Series:
+    return texts(frame[column], lambda v: fmt.decimal(v, lang), alias).fill_null(fmt.MISSING)
 
 
 def with_texts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """Per-official values as the tables show them (one decimal), and "far above" as words."""
-    texts = [_decimal(c, lang, f"{c}_text") for c in PER_OFFICIAL if c in frame.columns]
-    texts += [
-        _decimal(c, lang, f"{c.removesuffix('_per_official')}_text")
+    shown: list[pl.Series | pl.Expr] = [
+        _decimal(frame, c, lang, f"{c}_text") for c in PER_OFFICIAL if c in frame.columns
+    ]
+    shown += [
+        _decimal(frame, c, lang, f"{c.removesuffix('_per_official')}_text")
         for c in ("before_per_official", "after_per_official")
         if c in frame.columns
     ]
     if "far_above" in frame.columns:
         yes, no = t("workload.far_above_yes", lang), ""
-        texts.append(
+        shown.append(
             pl.when(pl.col("far_above"))
             .then(pl.lit(yes))
             .otherwise(pl.lit(no))
             .alias("far_above_text")
         )
-    return frame.with_columns(texts)
+    return frame.with_columns(shown)
 
 
 def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:

@@ -11,7 +11,7 @@ line until the whole of it has run, so no page code starts while an import is un
 What: the modules the app's scripts import (read from `app.py` and `app_pages/*.py`, so a new page
 is covered without editing this file), the libraries those load only on first use (pandas,
 NumPy and PyArrow under Polars and Plotly, Jinja2 under the pandas Styler, orjson under
-Plotly's JSON, Polars' UDF inspector, kaleido for the PDF), and data that pulls in modules when
+Plotly's JSON, kaleido for the PDF), and data that pulls in modules when
 first read (Babel's locale data, Plotly's validators, the codec of zip member names).
 `tests/test_warmup.py` uses every page after this import and fails if any module is imported
 later: that test, not this list, is the authority.
@@ -26,7 +26,6 @@ import importlib
 import importlib.util
 import logging
 import pkgutil
-import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -94,9 +93,6 @@ def _exercise_libraries() -> None:
     frame = pl.DataFrame({"n": [1, 2], "day": [date(2025, 7, 1), date(2025, 7, 2)]})
     # The Styler behind ui.tables: Polars -> PyArrow -> pandas, and Jinja2 for the styles.
     frame.to_pandas().style.format({"n": "{:,}"}).to_html()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Polars suggests an expression for this lambda
-        frame.select(pl.col("n").map_elements(lambda n: n + 1, return_dtype=pl.Int64))
     # Plotly's validators (they ask for pandas and NumPy) and its JSON encoder (orjson).
     figure = go.Figure(go.Bar(x=frame["day"].to_list(), y=frame["n"].to_numpy()))
     figure.update_layout(separators=",.", xaxis={"tickformat": "%d/%m"})
