@@ -939,7 +939,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No unit matches “{query}”.",
     ),
     # Staffing (issue 16)
-    "nav.staffing": ("Cán bộ và khối lượng công việc", "Staff and workload"),
+    "nav.staffing": ("Cán bộ", "Staff"),  # the page's title says the rest; the nav must fit
     "workload.title": ("Cán bộ và khối lượng công việc", "Staff and workload"),
     "workload.intro": (
         "Mỗi công chức phải giải quyết bao nhiêu hồ sơ, ở đơn vị và lĩnh vực nào; đơn vị đề nghị "

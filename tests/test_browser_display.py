@@ -83,7 +83,7 @@ def test_every_rate_card_shows_its_numerator_and_denominator(
     with snapshot(small) as con:
         [now] = period_kpis(con, Filters(*period), [period])
     rate_cards = [card for card in CARDS if card.kind == "rate"]
-    assert len(rate_cards) == 5
+    assert len(rate_cards) >= 5
     for card in rate_cards:
         parts = parts_text(card, now, "vi")
         # in the card itself: the innermost block that holds it holds this card's metric only
@@ -278,7 +278,8 @@ def test_phone_shows_the_cards_two_per_row(
     tab.set_default_timeout(LOAD_TIMEOUT_MS)
     try:
         open_view(tab, f"{base_url}/?{PERIOD}")
-        assert card_rows(tab) == [2, 2, 2, 2, 1]  # was nine rows of one
+        pairs, odd = divmod(len(CARDS), 2)
+        assert card_rows(tab) == [2] * pairs + [1] * odd  # was one card a row
     finally:
         context.close()
 
@@ -289,7 +290,7 @@ def test_report_view_fills_its_card_rows_and_hides_links_and_the_arrow(
 ) -> None:
     open_view(page, f"{base_url}/?{PERIOD}&report=true")
     rows = card_rows(page)
-    assert rows[0] >= 4 and sum(rows) == 9, rows
+    assert rows[0] >= 4 and sum(rows) == len(CARDS), rows
     for selector in (".stPageLink", '[data-testid="stExpandSidebarButton"]'):
         for element in page.locator(selector).all():
             assert not element.is_visible(), selector

@@ -44,6 +44,7 @@ TITLES = {
     "bieu-ii-06a": t("bieu.page_title", "vi"),
     "chat-luong-du-lieu": t("dq.title", "vi"),
     "bao-cao": t("report.title", "vi"),
+    "can-bo": t("workload.title", "vi"),
     "nap-du-lieu": t("upload.title", "vi"),
 }
 QUERIES = {"don-vi": f"?ma={UNIT}"}  # a hidden page that needs its parameter
