@@ -10,8 +10,8 @@ from present.cards import delta_arrow, delta_color, format_delta
 @pytest.mark.parametrize(
     ("kind", "now", "before", "text"),
     [
-        ("rate", 0.9171, 0.9168, "0,0 điểm %"),  # +0,03 points: shows as zero
-        ("rate", 0.9168, 0.9171, "0,0 điểm %"),
+        ("rate", 0.9171, 0.9168, "0,0 điểm phần trăm"),  # +0,03 points: shows as zero
+        ("rate", 0.9168, 0.9171, "0,0 điểm phần trăm"),
         ("days", 4.22, 4.18, "0,0 ngày"),
         ("count", 1000.2, 1000.0, "0"),
     ],
@@ -26,7 +26,7 @@ def test_a_change_that_shows_as_zero_has_no_sign_colour_or_arrow(
 
 
 def test_a_real_change_keeps_its_sign_colour_and_arrow() -> None:
-    assert format_delta("rate", 0.92, 0.9168, "vi") == "+0,3 điểm %"
+    assert format_delta("rate", 0.92, 0.9168, "vi") == "+0,3 điểm phần trăm"
     assert delta_color("rate", 1, 0.92, 0.9168) == "green"
     assert delta_arrow("rate", 0.92, 0.9168) == "up"
     assert format_delta("count", 1012, 1000, "vi") == "+12 (+1,2 %)"
