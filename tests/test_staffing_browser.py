@@ -24,11 +24,11 @@ def test_the_page_draws_in_both_languages(page: sync_api.Page, base_url: str) ->
     assert_clean(page)
     assert page.locator("h1").first.inner_text() == t("workload.title", "vi")
     assert page.locator(".stPlotlyChart").count() == 3
-    assert t("workload.requests_total", "vi") in shown_metrics(page)
+    assert t("workload.requests_total", "vi") in shown_metrics(page, cards=4)
     page.screenshot(path=ARTIFACTS / "can-bo.png", full_page=True)
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     page.locator("h1", has_text=t("workload.title", "en")).wait_for()
     wait_until_drawn(page)
     assert_clean(page)
-    assert t("workload.requests_total", "en") in shown_metrics(page)
+    assert t("workload.requests_total", "en") in shown_metrics(page, cards=4)
     page.screenshot(path=ARTIFACTS / "can-bo-en.png", full_page=True)
