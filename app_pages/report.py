@@ -79,3 +79,9 @@ with st.container(key="keep_fields"):
     st.subheader(t("section.fields", lang))
     show_chart(report.fields, "linh-vuc")
     st.caption(report.fields_note)
+
+for number, section in enumerate(report.sections):
+    with st.container(key=f"keep_section_{number}"):
+        st.subheader(section.title)
+        st.table(pl.DataFrame(list(section.rows), schema=list(section.columns), orient="row"))
+        st.caption(section.note)

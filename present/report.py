@@ -76,6 +76,18 @@ class UnitTable:
 
 
 @dataclass(frozen=True)
+class ReportSection:
+    """A topic's table after the fields (agencies, staffing, QĐ 766 …): built by the topic's own
+    module in `present/`, laid out by one renderer on the page and in the PDF."""
+
+    title: str
+    columns: tuple[str, ...]
+    numeric: tuple[bool, ...]  # per column: right-aligned figures
+    rows: tuple[tuple[str, ...], ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class Report:
     lang: fmt.Lang
     title: str
@@ -90,6 +102,7 @@ class Report:
     fields: go.Figure
     fields_note: str
     file_name: str  # bao-cao_2025-07-01_2025-08-20.pdf
+    sections: tuple[ReportSection, ...] = ()  # topic tables, in this order, after the fields
 
 
 def _kpi_lines(comparison: kpis.KpiComparison, lang: fmt.Lang) -> tuple[KpiLine, ...]:

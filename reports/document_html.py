@@ -14,7 +14,7 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from present.report import KpiLine, Report, UnitTable
+from present.report import KpiLine, Report, ReportSection, UnitTable
 from present.strings import t
 from present.theme import PRINT_TEMPLATE
 from reports.render import figures_to_svg, html_to_pdf
@@ -97,6 +97,20 @@ def _table(table: UnitTable) -> str:
     return f"<div><h3>{escape(table.title)}</h3><table>{head}{body}</table></div>"
 
 
+def _section(section: ReportSection) -> str:
+    def cells(tag: str, values: tuple[str, ...]) -> str:
+        classes = (' class="num"' if num else "" for num in section.numeric)
+        return "".join(
+            f"<{tag}{c}>{escape(v)}</{tag}>" for v, c in zip(values, classes, strict=True)
+        )
+
+    body = "".join(f"<tr>{cells('td', row)}</tr>" for row in section.rows)
+    return (
+        f"<section><h2>{escape(section.title)}</h2><table><tr>{cells('th', section.columns)}</tr>"
+        f'{body}</table><p class="note">{escape(section.note)}</p></section>'
+    )
+
+
 def _for_print(figure: go.Figure, height: int | None = None) -> go.Figure:
     """A copy drawn for paper: the print template, the document's font, no subtitle (the
     header gives the scope).
@@ -152,6 +166,7 @@ def report_html(report: Report) -> str:
 {units}
 <section><h2>{escape(t("section.fields", lang))}</h2><div class="chart">{fields_svg}</div>
 <p class="note">{escape(report.fields_note)}</p></section>
+{"".join(_section(section) for section in report.sections)}
 </body></html>
 """
 
