@@ -4,54 +4,27 @@ and two what-ifs (moving officials, the suggested assignment of the candidates).
 
 from __future__ import annotations
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
 from metrics import workload
-from metrics.connection import WarehouseVersion
-from metrics.filters import Filters
 from present import format as fmt
 from present import workload as present
 from present.strings import t
 from present.tables import Column, kinds, labelled
 from present.view import scope_text
-from ui.cached_read import cached, read
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.loaders import (
+    load_requests_by_field,
+    load_requests_by_unit,
+    load_staffing_date,
+    load_unit_field_workload,
+    load_unit_history,
+    load_unit_workload,
+)
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
-
-
-@cached
-def _as_of(version: WarehouseVersion, filters: Filters) -> date | None:
-    return read(version, lambda con: workload.staffing_date(con, filters))
-
-
-@cached
-def _units(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: workload.unit_workload(con, filters))
-
-
-@cached
-def _unit_fields(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: workload.unit_field_workload(con, filters))
-
-
-@cached
-def _by_field(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: workload.requests_by_field(con, filters))
-
-
-@cached
-def _history(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
-    return read(version, lambda con: workload.unit_history(con, filters, unit_code))
-
-
-@cached
-def _by_unit(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
-    return read(version, lambda con: workload.requests_by_unit(con, filters))
 
 
 def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title: str) -> None:
@@ -68,15 +41,15 @@ view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
 page_header(view, "workload.title")
 scope = scope_text(view)
-as_of = _as_of(version, filters)
+as_of = load_staffing_date(version, filters)
 if as_of is None:
     st.info(t("workload.none", lang))
     st.stop()
 st.caption(t("workload.intro", lang, as_of=fmt.day(as_of)))
 
-units = _units(version, filters)
-unit_fields = _unit_fields(version, filters)
-by_field = _by_field(version, filters)
+units = load_unit_workload(version, filters)
+unit_fields = load_unit_field_workload(version, filters)
+by_field = load_requests_by_field(version, filters)
 requests = int(by_field.get_column("transfer_requests").sum())
 candidates = int(by_field.get_column("candidates").sum())
 with st.container(horizontal=True, gap="small"):
@@ -98,7 +71,7 @@ st.subheader(t("workload.requests_title", lang))
 show_chart(present.requests_chart(by_field, lang, scope), "de-nghi-dieu-dong")
 _table(by_field, present.FIELDS, "de-nghi-theo-linh-vuc", t("workload.requests_title", lang))
 _table(
-    _by_unit(version, filters),
+    load_requests_by_unit(version, filters),
     present.REQUESTS,
     "de-nghi-theo-don-vi",
     t("workload.requests_title", lang),
@@ -120,7 +93,7 @@ _table(
 )
 st.caption(t("workload.history_title", lang))
 _table(
-    _history(version, filters, picked),
+    load_unit_history(version, filters, picked),
     present.HISTORY,
     "can-bo-qua-thoi-gian",
     t("workload.history_title", lang),

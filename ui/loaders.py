@@ -23,6 +23,7 @@ from metrics import (
     quality,
     simplification,
     units_league,
+    workload,
 )
 from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
@@ -182,3 +183,34 @@ def report_pdf_bytes(
     """The A4 PDF of this view, made once per (version, filters, language); `_view` and
     `_metrics` are what those keys stand for (not hashed)."""
     return report_pdf(build_report(_view, _metrics, local_now()))
+
+
+# Staff and workload (issue 16): the staffing count the view uses and the workloads per official.
+@cached
+def load_staffing_date(version: WarehouseVersion, filters: Filters) -> date | None:
+    return read(version, lambda con: workload.staffing_date(con, filters))
+
+
+@cached
+def load_unit_workload(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: workload.unit_workload(con, filters))
+
+
+@cached
+def load_unit_field_workload(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: workload.unit_field_workload(con, filters))
+
+
+@cached
+def load_requests_by_field(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: workload.requests_by_field(con, filters))
+
+
+@cached
+def load_requests_by_unit(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: workload.requests_by_unit(con, filters))
+
+
+@cached
+def load_unit_history(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    return read(version, lambda con: workload.unit_history(con, filters, unit_code))
