@@ -65,7 +65,12 @@ with st.container(horizontal=True, gap="small"):
 st.subheader(t("workload.ranking_title", lang))
 st.caption(t("workload.far_above_note", lang, factor=fmt.decimal(workload.FAR_ABOVE, lang)))
 show_chart(present.ranking_chart(units, lang, scope), "ho-so-tren-cong-chuc")
-_table(units, present.UNITS, "ho-so-tren-cong-chuc", t("workload.ranking_title", lang))
+_table(
+    present.with_total(units, lang),
+    present.UNITS,
+    "ho-so-tren-cong-chuc",
+    t("workload.ranking_title", lang),
+)
 
 st.subheader(t("workload.requests_title", lang))
 show_chart(present.requests_chart(by_field, lang, scope), "de-nghi-dieu-dong")

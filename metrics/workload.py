@@ -137,6 +137,14 @@ def unit_workload(
     return with_median(frame)
 
 
+def workload_total(units: pl.DataFrame) -> dict[str, float | None]:
+    """The ranking's total row: officials, requests, candidates and work summed over the units
+    listed, each per-official value divided anew from the sums (never an average of ratios), so
+    over every staffed unit it is the city's applications per official for the same filters."""
+    summed = pl.DataFrame({name: [units[name].sum()] for name in (*PEOPLE, *WORK)})
+    return _per_official(summed).row(0, named=True)
+
+
 def with_median(frame: pl.DataFrame) -> pl.DataFrame:
     """`median` of to_handle per official over the rows, `far_above` (more than FAR_ABOVE
     times it), ranked from the highest workload per official (equal values share a rank)."""

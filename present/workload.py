@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from metrics.text import texts
+from metrics.workload import workload_total
 from present import format as fmt
 from present.format import Lang
 from present.safe_text import plotly_text
@@ -104,6 +105,14 @@ def with_texts(frame: pl.DataFrame, lang: Lang) -> pl.DataFrame:
             .alias("far_above_text")
         )
     return frame.with_columns(shown)
+
+
+def with_total(units: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """The ranking (`metrics.workload.unit_workload`) and a last row "Tổng cộng" over its units
+    (`metrics.workload.workload_total`): no rank, no median comparison."""
+    total = workload_total(units) | {"name": t("league.total", lang)}
+    line = pl.DataFrame([{name: total.get(name) for name in units.columns}], schema=units.schema)
+    return pl.concat([units, line])
 
 
 def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:

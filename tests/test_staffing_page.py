@@ -27,6 +27,14 @@ def test_page_renders_the_ranking_requests_and_suggestion(
     ranking = app.dataframe[0].value
     assert ranking["Đơn vị"].tolist()[0] == "Phường An Biên"
     assert ranking["So với trung vị"].tolist()[0] == "Cao hơn nhiều"
+    # The total row: all 12 applications of 1/7–21/7 (6 + 5 + 1) for 2 + 3 + 5 officials.
+    total = ranking.iloc[-1]
+    assert (total["Đơn vị"], total["Cần giải quyết"], total["Công chức hiện có"]) == (
+        "Tổng cộng",
+        12,
+        10,
+    )
+    assert total["Cần giải quyết/công chức"] == "1,2"
     suggestion = app.dataframe[-1].value
     assert suggestion["Gợi ý số người"].sum() == 3
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from metrics.connection import snapshot
+from metrics.filters import Filters
+from metrics.units_league import league_table, league_total
+from metrics.workload import staffing_rows, unit_workload, workload_total
 from tests.conftest import query
 
 SHORT_FIELDS = ("Y tế", "Xây dựng", "Giao thông", "Quy hoạch")
@@ -62,3 +67,19 @@ def test_the_sample_file_bad_rows_are_quarantined(sample_warehouse: Path) -> Non
         "select reason from rejected_rows where file_name = 'bien-che-nhan-su.csv' order by reason",
     )
     assert reasons == [("negative_count",), ("unknown_field",)]
+
+
+def test_the_ranking_total_is_the_communes_figure_for_the_same_filters(
+    sample_warehouse: Path,
+) -> None:
+    """Every ward and commune of the sample is staffed: the ranking's total row is the commune
+    league's total row (the city's commune-level figure) for the same period and fields, per
+    official of every staffed unit."""
+    view = Filters(date(2025, 7, 1), date(2025, 8, 20), fields=SHORT_FIELDS)
+    with snapshot(sample_warehouse) as con:
+        total = workload_total(unit_workload(con, view))
+        league = league_total(league_table(con, view))
+        officials = staffing_rows(con, view).get_column("officials").sum()
+    assert total["to_handle"] == league["to_handle"] > 0
+    assert total["officials"] == officials
+    assert total["to_handle_per_official"] == league["to_handle"] / officials

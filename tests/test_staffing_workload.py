@@ -23,6 +23,7 @@ import pytest
 from metrics.access import Access
 from metrics.connection import snapshot
 from metrics.filters import Filters
+from metrics.kpis import period_kpis
 from metrics.workload import (
     apply_assignment,
     move_officials,
@@ -35,6 +36,7 @@ from metrics.workload import (
     unit_history,
     unit_totals,
     unit_workload,
+    workload_total,
 )
 from tests.tiny_warehouse import PERIOD, build_tiny_warehouse
 
@@ -82,6 +84,21 @@ def test_units_ranked_with_the_median_and_the_ones_far_above(con) -> None:
     assert frame.get_column("median").to_list() == pytest.approx([4 / 3] * 3)
     assert frame.get_column("far_above").to_list() == [True, False, False]
     assert frame.get_column("rank").to_list() == [1, 2, 3]
+
+
+def test_the_ranking_total_is_the_city_s_figure_divided_anew(con) -> None:
+    """Every tiny unit is staffed, so the total is the city's: 5 + 4 + 1 = 10 to handle for
+    2 + 3 + 5 = 10 officials → 1.0 per official, not the mean of the units' 2.5, 4/3 and 0.2."""
+    total = workload_total(unit_workload(con, VIEW))
+    city = period_kpis(con, VIEW, [PERIOD])[0]
+    assert (total["to_handle"], total["in_progress"], total["overdue"]) == (
+        city.count("to_handle"),
+        city.count("in_progress"),
+        city.count("overdue"),
+    )
+    assert (total["officials"], total["to_handle"]) == (10, 10)
+    assert total["to_handle_per_official"] == 1.0
+    assert (total["transfer_requests"], total["candidates"]) == (9, 3)
 
 
 def test_requests_and_candidates_by_field_and_by_unit(con) -> None:
