@@ -21,6 +21,7 @@ from ui.loaders import (
     load_staffing_date,
     load_unit_field_workload,
     load_unit_history,
+    load_unit_trend,
     load_unit_workload,
 )
 from ui.shell import current_view, page_header
@@ -96,6 +97,11 @@ _table(
     "can-bo-mot-don-vi",
     t("workload.unit_title", lang),
 )
+trend = load_unit_trend(version, filters, picked)
+st.caption(t("workload.trend_title", lang))
+show_chart(present.trend_chart(trend, names[picked], lang, scope), "can-bo-theo-thang")
+st.caption(t("workload.trend_note", lang))
+_table(trend, present.TREND, "can-bo-theo-thang", t("workload.trend_title", lang))
 st.caption(t("workload.history_title", lang))
 _table(
     load_unit_history(version, filters, picked),

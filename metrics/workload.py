@@ -28,9 +28,11 @@ import duckdb
 import polars as pl
 
 from etl.staffing import office_of_field
+from metrics.activity import buckets
 from metrics.counts import period_counts
 from metrics.filters import Filters
 from metrics.scope import scoped
+from metrics.units_league import unit_filters
 
 FAR_ABOVE = 1.5
 WORK = ("to_handle", "in_progress", "overdue")
@@ -72,6 +74,45 @@ def unit_history(con: duckdb.DuckDBPyConnection, filters: Filters, unit_code: st
         " group by as_of order by as_of",
         params=[*rows.params, unit_code],
     ).pl()
+
+
+def unit_trend(con: duckdb.DuckDBPyConnection, filters: Filters, unit_code: str) -> pl.DataFrame:
+    """One unit month by month in the view: applications to handle in the month (received +
+    carried in), in progress and overdue at its last day, the officials of the count in force
+    then (the latest as-of date on or before the month's last day, else the earliest) and each
+    per official. A month cut by the period's edges counts only the period's days, and
+    `first_day`/`last_day` say which; every month of the period is listed, busy or not."""
+    spans = buckets(filters.start, filters.end, "month")
+    counts = period_counts(
+        con, unit_filters(filters, unit_code), [(f, last) for _, f, last in spans], names=_COUNTS
+    )
+    history = unit_history(con, filters, unit_code).sort("as_of")
+    counts_at = list(zip(history.get_column("as_of"), history.get_column("officials"), strict=True))
+    officials = [
+        next(
+            (n for day, n in reversed(counts_at) if day <= last),
+            counts_at[0][1] if counts_at else None,
+        )
+        for last in counts.get_column("d1")
+    ]
+    frame = counts.select(
+        pl.col("d0").alias("first_day"),
+        pl.col("d1").alias("last_day"),
+        (pl.col("received") + pl.col("carried_in")).alias("to_handle"),
+        "in_progress",
+        "overdue",
+        pl.Series("officials", officials, dtype=pl.Int64),
+    )
+    return _per_official(frame)
+
+
+def _in_force(history: list[tuple[date, int]], day: date) -> int | None:
+    """The officials of the count in force on `day` in an oldest-first history, by the rule
+    of `staffing_date`: the latest count on or before it, else the earliest."""
+    before = [officials for as_of, officials in history if as_of <= day]
+    if before:
+        return before[-1]
+    return history[0][1] if history else None
 
 
 def _work(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:

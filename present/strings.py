@@ -1033,6 +1033,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the warehouse has no staffing data in this scope (load a staffing file with "
         "python -m etl load)",
     ),
+    # Staffing round 2 (issue 16)
+    "workload.trend_title": (
+        "Khối lượng trên mỗi công chức theo tháng",
+        "Workload per official month by month",
+    ),
+    "workload.chart.trend": (
+        "Hồ sơ cần giải quyết trên mỗi công chức theo tháng: {unit}",
+        "Applications to handle per official by month: {unit}",
+    ),
+    "workload.trend_note": (
+        "Mỗi tháng: hồ sơ tiếp nhận trong tháng cộng hồ sơ tồn đầu tháng, chia cho số công chức "
+        "của lần báo cáo gần nhất đến cuối tháng; tháng bị cắt bởi kỳ chỉ tính các ngày trong kỳ.",
+        "Each month: applications received in it plus those carried in, divided by the officials "
+        "of the latest count up to its last day; a month cut by the period counts its days only.",
+    ),
+    "workload.col.first_day": ("Từ ngày", "From"),
+    "workload.col.last_day": ("Đến ngày", "To"),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

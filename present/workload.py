@@ -21,16 +21,20 @@ SUBJECT = "can-bo-khoi-luong"
 HEAT_SCALE = [[0.0, "#fff5f0"], [0.5, "#fb6a4a"], [1.0, "#a50f15"]]
 PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
 
-UNITS = (
-    Column("rank", "workload.col.rank", "count"),
-    Column("name", "col.unit_name", "text"),
-    Column("officials", "workload.col.officials", "count"),
+# Each work count and its value per official, side by side (the ranking, one unit's months).
+WORK_COLUMNS = (
     Column("to_handle", "col.to_handle", "count"),
     Column("to_handle_per_official_text", "workload.col.to_handle_per_official", "text"),
     Column("in_progress", "workload.col.in_progress", "count"),
     Column("in_progress_per_official_text", "workload.col.in_progress_per_official", "text"),
     Column("overdue", "col.overdue", "count"),
     Column("overdue_per_official_text", "workload.col.overdue_per_official", "text"),
+)
+UNITS = (
+    Column("rank", "workload.col.rank", "count"),
+    Column("name", "col.unit_name", "text"),
+    Column("officials", "workload.col.officials", "count"),
+    *WORK_COLUMNS,
     Column("far_above_text", "workload.col.far_above", "text"),
     Column("transfer_requests", "workload.col.transfer_requests", "count"),
     Column("candidates", "workload.col.candidates", "count"),
@@ -70,6 +74,12 @@ HISTORY = (
     Column("positions", "workload.col.positions", "count"),
     Column("transfer_requests", "workload.col.transfer_requests", "count"),
     Column("candidates", "workload.col.candidates", "count"),
+)
+TREND = (
+    Column("first_day", "workload.col.first_day", "date"),
+    Column("last_day", "workload.col.last_day", "date"),
+    Column("officials", "workload.col.officials", "count"),
+    *WORK_COLUMNS,
 )
 SUGGESTION = (
     Column("field", "col.field", "text"),
@@ -146,6 +156,34 @@ def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
         showlegend=False,
         xaxis=count_axis(t("workload.axis.per_official", lang)),
         yaxis={"autorange": "reversed"},
+    )
+    return figure
+
+
+def trend_chart(trend: pl.DataFrame, unit: str, lang: Lang, scope: str) -> go.Figure:
+    """One unit's applications to handle per official, a bar per month at the first day it
+    counts; the hover gives the days, the numerator and the denominator."""
+    figure = base_figure(t("workload.chart.trend", lang, unit=plotly_text(unit)), scope, lang)
+    days = [
+        t("hover.days", lang, first=fmt.day(first), last=fmt.day(last))
+        for first, last in trend.select("first_day", "last_day").rows()
+    ]
+    figure.add_trace(
+        go.Bar(
+            x=trend.get_column("first_day").to_list(),
+            y=trend.get_column("to_handle_per_official").to_list(),
+            marker_color=COLORS["received"],
+            customdata=list(
+                zip(days, trend.get_column("to_handle"), trend.get_column("officials"), strict=True)
+            ),
+            hovertemplate="%{customdata[0]}: %{y:.1f}"
+            " (%{customdata[1]:,} / %{customdata[2]:,})<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        showlegend=False,
+        xaxis={"tickformat": "%m/%Y", "dtick": "M1"},
+        yaxis=count_axis(t("workload.axis.per_official", lang)),
     )
     return figure
 

@@ -23,7 +23,7 @@ def test_the_page_draws_in_both_languages(page: sync_api.Page, base_url: str) ->
     open_view(page, f"{base_url}/can-bo")
     assert_clean(page)
     assert page.locator("h1").first.inner_text() == t("workload.title", "vi")
-    assert page.locator(".stPlotlyChart").count() == 3
+    assert page.locator(".stPlotlyChart").count() == 4
     assert t("workload.requests_total", "vi") in shown_metrics(page, cards=4)
     page.screenshot(path=ARTIFACTS / "can-bo.png", full_page=True)
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()

@@ -81,3 +81,17 @@ def test_the_sample_page_shows_250_requests_and_53_candidates(
     suggestion = app.dataframe[-1].value
     assert suggestion["Gợi ý số người"].sum() == 53
     assert (suggestion["Gợi ý số người"] <= suggestion["Đề nghị điều động, biệt phái"]).all()
+
+
+def test_a_picked_unit_shows_its_month_by_month_workload(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny)
+    app.switch_page(PAGE).run()
+    app.selectbox(key="workload_unit").set_value("00001").run()
+    assert not app.exception
+    # 1/7–21/7: six applications to handle for the 15/7 count's two officials (metrics test).
+    trend = next(d.value for d in app.dataframe if "Từ ngày" in d.value.columns)
+    assert trend["Cần giải quyết"].tolist() == [6]
+    assert trend["Cần giải quyết/công chức"].tolist() == ["3,0"]
+    assert "Khối lượng trên mỗi công chức theo tháng" in [c.value for c in app.caption]

@@ -14,6 +14,7 @@ Per unit (every application of the unit): 00001 5 (A8 of Đất đai too) / 2 = 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -35,6 +36,7 @@ from metrics.workload import (
     unit_field_workload,
     unit_history,
     unit_totals,
+    unit_trend,
     unit_workload,
     workload_total,
 )
@@ -188,3 +190,24 @@ def test_a_unit_s_staffing_over_time(con) -> None:
     ]
     own = Filters(*PERIOD, access=Access("commune", unit_codes=("00002",)))
     assert unit_history(con, own, "00001").is_empty()  # another commune's history stays hidden
+
+
+def test_a_unit_s_workload_month_by_month(con) -> None:
+    """00001 from 20/6 to 21/7: June has nothing to handle and takes the earliest count (1/7: 4
+    officials, none earlier); July (1/7–21/7) has A1, A2, A3, A8, A9, A11 = 6 to handle, 2 in
+    progress at 21/7 (A3, A11), 1 overdue (A3), for the 15/7 count's 2 officials → 3.0."""
+    trend = unit_trend(con, Filters(date(2025, 6, 20), date(2025, 7, 21)), "00001")
+    rows = trend.select(
+        "first_day", "last_day", "officials", "to_handle", "in_progress", "overdue",
+        "to_handle_per_official",
+    ).rows()  # fmt: skip
+    assert rows == [
+        (date(2025, 6, 20), date(2025, 6, 30), 4, 0, 0, 0, 0.0),
+        (date(2025, 7, 1), date(2025, 7, 21), 2, 6, 2, 1, 3.0),
+    ]
+    # One month inside the period: the same figures as the unit's row of the ranking.
+    ranking = _by(unit_workload(con, VIEW), "to_handle", "officials")[("00001",)]
+    assert unit_trend(con, VIEW, "00001").select("to_handle", "officials").row(0) == ranking
+    own = Filters(*PERIOD, access=Access("commune", unit_codes=("00002",)))
+    hidden = unit_trend(con, own, "00001")
+    assert hidden.select("to_handle", "officials").row(0) == (0, None)  # not another commune's

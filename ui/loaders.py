@@ -214,3 +214,8 @@ def load_requests_by_unit(version: WarehouseVersion, filters: Filters) -> pl.Dat
 @cached
 def load_unit_history(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
     return read(version, lambda con: workload.unit_history(con, filters, unit_code))
+
+
+@cached
+def load_unit_trend(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    return read(version, lambda con: workload.unit_trend(con, filters, unit_code))
