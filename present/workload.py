@@ -19,6 +19,8 @@ from present.theme import COLORS, base_figure, count_axis
 SUBJECT = "can-bo-khoi-luong"
 # Light to dark red, written out: a named scale would import Plotly's colour tables lazily.
 HEAT_SCALE = [[0.0, "#fff5f0"], [0.5, "#fb6a4a"], [1.0, "#a50f15"]]
+# Pixels added above the ranking's plot area for the median label.
+MEDIAN_LABEL_ROOM = 24
 PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
 
 # Each work count and its value per official, side by side (the ranking, one unit's months).
@@ -125,12 +127,33 @@ def with_total(units: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     return pl.concat([units, line])
 
 
+def median_label(median: float, lang: Lang) -> go.layout.Annotation:
+    """ "Trung vị 31,3" above the plot area, at the median line, on an opaque white box: inside
+    the plot it stood over the first (longest) bar and could hardly be read."""
+    return go.layout.Annotation(
+        x=median,
+        xref="x",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text=t("workload.median", lang, value=fmt.decimal(median, lang)),
+        showarrow=False,
+        bgcolor="white",
+        bordercolor="#333333",
+        borderwidth=1,
+        font={"size": 12, "color": "#222222"},
+    )
+
+
 def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     """Units by applications to handle per official, highest on top, the median as a line;
     the hover gives the numerator and the denominator."""
     ranked = units.filter(pl.col("to_handle_per_official").is_not_null())
     figure = base_figure(
-        t("workload.chart.ranking", lang), scope, lang, height=160 + 18 * max(ranked.height, 1)
+        t("workload.chart.ranking", lang),
+        scope,
+        lang,
+        height=160 + MEDIAN_LABEL_ROOM + 18 * max(ranked.height, 1),
     )
     far = ranked.get_column("far_above").to_list()
     figure.add_trace(
@@ -147,12 +170,10 @@ def ranking_chart(units: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     )
     median = ranked.get_column("median").first() if ranked.height else None
     if median is not None:
-        figure.add_vline(
-            x=median,
-            line_dash="dash",
-            annotation_text=t("workload.median", lang, value=fmt.decimal(median, lang)),
-        )
+        figure.add_vline(x=median, line_dash="dash")
+        figure.add_annotation(median_label(median, lang))
     figure.update_layout(
+        margin={"t": 80 + MEDIAN_LABEL_ROOM},
         showlegend=False,
         xaxis=count_axis(t("workload.axis.per_official", lang)),
         yaxis={"autorange": "reversed"},
