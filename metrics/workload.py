@@ -249,6 +249,26 @@ def unit_totals(unit_fields: pl.DataFrame) -> pl.DataFrame:
 
 
 @dataclass(frozen=True)
+class StaffingSummary:
+    """What the A4 report says about staff: the count's date, the ranking of units
+    (`unit_workload`) and the requests and candidates by field (`requests_by_field`)."""
+
+    as_of: date
+    units: pl.DataFrame
+    fields: pl.DataFrame
+
+
+def staffing_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> StaffingSummary | None:
+    """The report's staffing figures for the view, or None when it has no staffing count."""
+    as_of = staffing_date(con, filters)
+    if as_of is None:
+        return None
+    return StaffingSummary(
+        as_of, unit_workload(con, filters, as_of), requests_by_field(con, filters, as_of)
+    )
+
+
+@dataclass(frozen=True)
 class Spread:
     """How uneven the workloads are: the highest, the median and the lowest to handle per
     official among the units."""

@@ -22,11 +22,14 @@ from metrics.filters import Filters
 from metrics.measures import RATE_BY_NAME
 from metrics.rankings import MIN_DENOMINATOR, RankMeasure, best_and_worst
 from metrics.units_league import league_table
+from metrics.workload import StaffingSummary, staffing_summary
 from present import format as fmt
 from present import overview_charts as charts
+from present import workload as staffing
 from present.cards import CARDS, delta_color, format_delta, format_value
 from present.narrative import summary_sentences
 from present.provenance import file_stem, filters_detail, source_line
+from present.report_section import ReportSection
 from present.strings import t
 from present.view import View, scope_text, where
 
@@ -45,6 +48,7 @@ class ReportMetrics:
     trend: pl.DataFrame
     units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
     fields: pl.DataFrame  # breakdown.field_activity
+    staffing: StaffingSummary | None = None  # workload.staffing_summary: None without staffing
 
 
 def gather(
@@ -57,6 +61,7 @@ def gather(
         trend=activity.trend(con, filters, grain),
         units=league_table(con, filters),
         fields=field_activity(con, filters),
+        staffing=staffing_summary(con, filters),
     )
 
 
@@ -73,18 +78,6 @@ class UnitTable:
     title: str
     columns: tuple[str, str, str, str]  # rank, unit, rate, numerator / denominator
     rows: tuple[tuple[str, str, str, str], ...]
-
-
-@dataclass(frozen=True)
-class ReportSection:
-    """A topic's table after the fields (agencies, staffing, QĐ 766 …): built by the topic's own
-    module in `present/`, laid out by one renderer on the page and in the PDF."""
-
-    title: str
-    columns: tuple[str, ...]
-    numeric: tuple[bool, ...]  # per column: right-aligned figures
-    rows: tuple[tuple[str, ...], ...]
-    note: str
 
 
 @dataclass(frozen=True)
@@ -199,4 +192,5 @@ def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Repor
             "fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height
         ),
         file_name=file_stem("bao-cao", filters) + ".pdf",
+        sections=staffing.report_sections(metrics.staffing, lang),
     )

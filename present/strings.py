@@ -1048,6 +1048,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each month: applications received in it plus those carried in, divided by the officials "
         "of the latest count up to its last day; a month cut by the period counts its days only.",
     ),
+    "workload.report.far_title": (
+        "Đơn vị có hồ sơ trên mỗi công chức cao hơn nhiều trung vị",
+        "Units far above the median workload per official",
+    ),
+    "workload.report.ratio": ("Hồ sơ / số công chức", "Applications / officials"),
+    "workload.report.far_note": (
+        "{shown} đơn vị cao nhất trong {far} đơn vị (trên {units}) có số hồ sơ cần giải quyết trên "
+        "mỗi công chức cao hơn {factor} lần trung vị ({median}). Số liệu nhân sự ngày {as_of}.",
+        "The {shown} busiest of the {far} units (of {units}) whose applications to handle per "
+        "official exceed {factor} times the median ({median}). Staffing as of {as_of}.",
+    ),
+    "workload.report.fields_note": (
+        "Lĩnh vực có đề nghị điều động, biệt phái; số liệu nhân sự ngày {as_of}.",
+        "Fields with transfer requests; staffing as of {as_of}.",
+    ),
     "workload.col.first_day": ("Từ ngày", "From"),
     "workload.col.last_day": ("Đến ngày", "To"),
     # Upload page (app_pages/upload.py)

@@ -8,9 +8,10 @@ import plotly.graph_objects as go
 import polars as pl
 
 from metrics.text import texts
-from metrics.workload import workload_total
+from metrics.workload import FAR_ABOVE, StaffingSummary, workload_total
 from present import format as fmt
 from present.format import Lang
+from present.report_section import ReportSection
 from present.safe_text import plotly_text
 from present.strings import t
 from present.tables import Column
@@ -19,6 +20,8 @@ from present.theme import COLORS, base_figure, count_axis
 SUBJECT = "can-bo-khoi-luong"
 # Light to dark red, written out: a named scale would import Plotly's colour tables lazily.
 HEAT_SCALE = [[0.0, "#fff5f0"], [0.5, "#fb6a4a"], [1.0, "#a50f15"]]
+# Units far above the median the A4 report lists (the busiest; the note gives how many there are).
+REPORT_UNITS = 10
 # Pixels added above the ranking's plot area for the median label.
 MEDIAN_LABEL_ROOM = 24
 PER_OFFICIAL = ("to_handle_per_official", "in_progress_per_official", "overdue_per_official")
@@ -256,3 +259,72 @@ def heatmap(unit_fields: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     )
     figure.update_layout(yaxis={"autorange": "reversed"})
     return figure
+
+
+def report_sections(summary: StaffingSummary | None, lang: Lang) -> tuple[ReportSection, ...]:
+    """The report's staffing tables: the units far above the median (with their numerator and
+    denominator), then the requests and candidates by field with their total; none without a
+    staffing count in the view."""
+    if summary is None:
+        return ()
+    units, fields = summary.units, summary.fields
+    far = units.filter(pl.col("far_above"))  # ranked: the busiest first
+    median = units.get_column("median").first()
+    far_rows = tuple(
+        (
+            row["name"],
+            fmt.decimal(row["to_handle_per_official"], lang),
+            f"{fmt.number(row['to_handle'], lang)} / {fmt.number(row['officials'], lang)}",
+            fmt.number(row["transfer_requests"], lang),
+        )
+        for row in far.head(REPORT_UNITS).iter_rows(named=True)
+    )
+    far_section = ReportSection(
+        title=t("workload.report.far_title", lang),
+        columns=(
+            t("col.unit_name", lang),
+            t("workload.col.to_handle_per_official", lang),
+            t("workload.report.ratio", lang),
+            t("workload.col.transfer_requests", lang),
+        ),
+        numeric=(False, True, True, True),
+        rows=far_rows,
+        note=t(
+            "workload.report.far_note",
+            lang,
+            median=fmt.decimal(median, lang),
+            factor=fmt.decimal(FAR_ABOVE, lang),
+            shown=fmt.number(min(far.height, REPORT_UNITS), lang),
+            far=fmt.number(far.height, lang),
+            units=fmt.number(units.height, lang),
+            as_of=fmt.day(summary.as_of),
+        ),
+    )
+    asked = fields.filter(pl.col("transfer_requests") > 0)
+    total = {
+        "field": t("league.total", lang),
+        "transfer_requests": asked.get_column("transfer_requests").sum(),
+        "candidates": asked.get_column("candidates").sum(),
+    }
+    field_rows = tuple(
+        (
+            row["field"],
+            fmt.number(row["transfer_requests"], lang),
+            fmt.number(row["candidates"], lang),
+            fmt.number(row["transfer_requests"] - row["candidates"], lang),
+        )
+        for row in (*asked.iter_rows(named=True), total)
+    )
+    field_section = ReportSection(
+        title=t("workload.chart.requests", lang),
+        columns=(
+            t("col.field", lang),
+            t("workload.col.transfer_requests", lang),
+            t("workload.col.candidates", lang),
+            t("workload.col.uncovered", lang),
+        ),
+        numeric=(False, True, True, True),
+        rows=field_rows,
+        note=t("workload.report.fields_note", lang, as_of=fmt.day(summary.as_of)),
+    )
+    return (far_section, field_section)
