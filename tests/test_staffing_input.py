@@ -4,12 +4,15 @@ every row loaded or rejected with a reason, no names stored, upsert by key with 
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from etl.aliases import STAFFING_FIELDS, STAFFING_REQUIRED
+from etl.reasons import reason_label
 from tests.conftest import query
 from tests.exports import write_catalog, write_xlsx
 
@@ -106,7 +109,9 @@ def test_every_bad_row_is_rejected_with_its_reason(tmp_path: Path) -> None:
         (9, "bad_date"),
     ]
     assert query(db, "select count(*) from staffing") == [(1,)]
-    assert "Số lượng âm" in run.stdout and "Không rõ lĩnh vực hoặc phòng" in run.stdout
+    # The same Vietnamese message as for any other input, one per reason (etl/reasons.py).
+    for _, reason in rejected:
+        assert reason_label(reason, "vi") in run.stdout, reason
     details = " ".join(
         r[0] for r in query(db, "select detail || coalesce(raw, '') from rejected_rows")
     )
@@ -148,3 +153,43 @@ def test_an_uploaded_staffing_file_is_reported_by_its_kind(
     shown = " ".join(w.value for w in app.warning) + " ".join(c.value for c in app.caption)
     assert "Số lượng âm 1" in shown
     assert query(db, "select count(*) from staffing") == [(1,)]
+
+
+def test_a_staffing_file_without_a_required_column_is_one_error_line(tmp_path: Path) -> None:
+    """Like an applications export without its required columns: one "Lỗi: …" line naming
+    the file, its kind and the missing column in Vietnamese, exit code 2, nothing loaded."""
+    header = [h for h in HEADER if h != "Ngày số liệu"]
+    path = _write(tmp_path / "bien-che.csv", [_good()[:7] + _good()[8:]], header)
+    db = tmp_path / "w.duckdb"
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(path), "--db", str(db)],
+        cwd=PROJECT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.splitlines()[-1] == (
+        f"Lỗi: {path}: tệp giống biên chế, nhân sự nhưng thiếu cột bắt buộc: Ngày số liệu"
+    )
+    assert query(db, "select count(*) from staffing") == [(0,)]
+
+
+def _paragraph(text: str, start: str) -> str:
+    """The README paragraph that begins with `start` (up to the next blank line)."""
+    return text[text.index(start) :].split("\n\n", 1)[0]
+
+
+def test_the_readme_says_what_the_page_answers_and_how_to_load_a_staffing_file() -> None:
+    """Both halves: what /can-bo answers, and a loading paragraph whose column names are the
+    ones the loader recognises, naming every column the loader needs."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "### Cán bộ và khối lượng công việc (`/can-bo`)" in readme
+    assert "### Staff and workload (`/can-bo`)" in readme
+    assert "Trang trả lời: mỗi công chức" in readme
+    assert "The page answers: how many applications each official" in readme
+    known = {alias for aliases in STAFFING_FIELDS.values() for alias in aliases}
+    for start in ("Nạp tệp biên chế thật:", "Loading a real staffing file:"):
+        paragraph = _paragraph(readme, start)
+        assert "python3 -m etl load bien-che.xlsx" in paragraph
+        named = set(re.findall(r'"([^"]+)"', " ".join(paragraph.split())))
+        assert named and named <= known, named - known
+        for field in STAFFING_REQUIRED[1:]:  # the unit may also be given by its code
+            assert STAFFING_FIELDS[field][0] in named, field

@@ -4,9 +4,14 @@ the ranking and the what-ifs show the values worked out by hand in test_staffing
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+import polars as pl
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from tests.test_app_shell import start_app
 
@@ -95,3 +100,56 @@ def test_a_picked_unit_shows_its_month_by_month_workload(
     assert trend["Cần giải quyết"].tolist() == [6]
     assert trend["Cần giải quyết/công chức"].tolist() == ["3,0"]
     assert "Khối lượng trên mỗi công chức theo tháng" in [c.value for c in app.caption]
+
+
+def test_every_download_is_the_table_on_screen(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
+    """Each CSV button's file (made by the real writer when clicked: here its registered
+    callable is run, as the server would) has the columns and rows of the table above it."""
+    files: dict[str, Callable[[], bytes]] = {}
+    register = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kw):  # noqa: ANN001, ANN202
+        files[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    app = start_app(monkeypatch, tiny)
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    shown = [d.value for d in app.dataframe]
+    csvs = [name for name in files if name.endswith(".csv")]
+    assert len(csvs) == len(shown) == 7  # ranking, 2 × requests, unit, months, history, suggestion
+    for name, screen in zip(csvs, shown, strict=True):
+        file = pl.read_csv(io.BytesIO(files[name]()), infer_schema=False)
+        assert file.columns == list(screen.columns), name
+        on_screen = [[_cell(v) for v in row] for row in screen.itertuples(index=False)]
+        in_file = [[v or "" for v in row] for row in file.rows()]
+        assert len(in_file) == len(on_screen), name
+        for file_row, screen_row in zip(in_file, on_screen, strict=True):
+            assert [_same(a, b) for a, b in zip(file_row, screen_row, strict=True)] == [True] * len(
+                file_row
+            ), (name, file_row, screen_row)
+
+
+def _cell(value: object) -> str:
+    """A grid cell as the CSV writes it: empty for a missing value, a whole count without
+    the ".0" pandas gives an integer column that has a gap (the total row's rank), a day
+    without the time pandas gives a date column."""
+    if pd.isna(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):  # a date column: the day the CSV writes
+        return value.date().isoformat()
+    return str(value)
+
+
+def _same(in_file: str, on_screen: str) -> bool:
+    """The same cell: equal text, or a rate the CSV writes to three decimals (0.333 for the
+    grid's 0.3333…, shown as 33,3 %)."""
+    if in_file == on_screen:
+        return True
+    try:
+        return abs(float(in_file) - float(on_screen)) < 5e-4
+    except ValueError:
+        return False
