@@ -1,12 +1,13 @@
 """ETL throughput against a bare DuckDB ingest of the same files, in one run.
 
-    python benchmarks/bench_etl.py [--records 10000000] [--files 10]
+    python benchmarks/bench_etl.py [--records 10000000] [--files 10] [--workdir DIR] [--json FILE]
 
 Writes N synthetic filing records as CSV (national-sync layout, every commune-level unit of
 the 34 provinces, a small catalog), then times, each in its own process so peak memory is measured apart:
   1. `python -m etl load` into a fresh warehouse (validation, unit matching, upsert, summaries);
   2. `CREATE TABLE AS SELECT * FROM read_csv(...)` of the same files into a fresh DuckDB file.
-Prints rows/s, the ratio and peak memory, and writes them to benchmarks/out/bench_etl.json.
+Prints rows/s, the ratio and peak memory, and writes them to benchmarks/out/bench_etl.json
+(or --json FILE); missing directories are made.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ CATALOG_HEADER = (
     "Thời hạn giải quyết,Có phí,Liên quan kinh doanh"
 )
 SECONDS_IN_YEAR = 365 * 86_400
+# Where results and the default work directory go (git-ignored, made when missing).
+OUT = PROJECT / "benchmarks" / "out"
 
 
 def write_inputs(directory: Path, records: int, files: int, seed: int = 7) -> list[Path]:
@@ -123,7 +126,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=10_000_000)
     parser.add_argument("--files", type=int, default=10)
-    parser.add_argument("--workdir", type=Path, default=PROJECT / "benchmarks" / "out" / "etl")
+    parser.add_argument("--workdir", type=Path, default=OUT / "etl")
+    parser.add_argument("--json", type=Path, default=OUT / "bench_etl.json", help="result file")
     args = parser.parse_args()
     shutil.rmtree(args.workdir, ignore_errors=True)
     print(f"Writing {args.records:,} records in {args.files} CSV files…", flush=True)
@@ -158,10 +162,16 @@ def main() -> None:
         f"| bare DuckDB read_csv | {bare_s:.1f} | {result['bare_rows_per_s']:,} | {bare_mb:,.0f} |"
     )
     print(f"ratio ETL / bare: {result['ratio']:.2f} (target ≤ 1.5); peak memory target < 2,048 MB")
-    out = PROJECT / "benchmarks" / "out" / "bench_etl.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"written to {out.relative_to(PROJECT)}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"written to {shown_path(args.json)}")
+
+
+def shown_path(path: Path) -> Path:
+    """`path` relative to the project when it lies inside it (benchmarks/out/…), else as given:
+    a --workdir or --json elsewhere must not fail the run at its very end."""
+    path = path.resolve()
+    return path.relative_to(PROJECT) if path.is_relative_to(PROJECT) else path
 
 
 if __name__ == "__main__":
