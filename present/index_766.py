@@ -216,6 +216,20 @@ def rank_text(rank: int, tied: bool, lang: Lang) -> str:
     return t("rank.tied", lang, rank=rank) if tied else str(rank)
 
 
+def every_unit_rows(unit_totals: pl.DataFrame, lang: Lang) -> pl.DataFrame:
+    """One table of every unit for a file: the ranked wards and communes, the ranked sở, ngành,
+    then the units too small to rank (no rank), each with the ranking's columns."""
+    ranked = [
+        ranking_rows(ranking(unit_totals, kinds), lang) for kinds in (COMMUNE_KINDS, (AGENCY_KIND,))
+    ]
+    listed = {code for frame in ranked for code in frame["unit_code"]}
+    rest = unit_totals.filter(~pl.col("unit_code").is_in(listed)).sort("unit_code")
+    unranked = ranking_rows(
+        rest.with_columns(pl.lit(None, pl.Int64).alias("rank"), pl.lit(False).alias("tied")), lang
+    ).with_columns(pl.lit("").alias("rank_text"))
+    return pl.concat([*ranked, unranked.select(ranked[0].columns)])
+
+
 def costly_rows(unit_totals: pl.DataFrame, lang: Lang, count: int = COSTLY_COUNT) -> pl.DataFrame:
     """The units that cost the city most, with the running total recovered by fixing them."""
     top = costliest(unit_totals, count)
@@ -331,25 +345,23 @@ def unit_figure(units: pl.DataFrame, lang: Lang, name: str, scope: str) -> go.Fi
 def report_section(
     index: Index766, unit_totals: pl.DataFrame, lang: Lang, coverage: dict[str, Ratio]
 ) -> ReportSection:
-    """The PDF's section: the city's indicators with numerator / denominator, ratio, points;
-    the note names the units that cost the city most."""
+    """The PDF's section, short enough to keep the report on two pages: the city's scored
+    indicators with numerator / denominator, ratio and points; the note says what is left
+    out, 3.6 (b) and (c), and the units that cost the city most."""
     # Imported here: present.report appends this section, so it imports this module first.
     from present.report import ReportSection  # noqa: PLC0415
 
-    rows = indicator_rows(index.whole, index.missing, lang, coverage)
+    scored = index.whole.filter(pl.col("max_points") > 0)
+    rows = indicator_rows(scored, index.missing, lang)
     body = tuple(
         (
             row["indicator_text"],
-            (
-                f"{fmt.number(row['numerator'], lang)} / {fmt.number(row['denominator'], lang)}"
-                if row["denominator"] is not None
-                else fmt.MISSING
-            ),
+            f"{fmt.number(row['numerator'], lang)} / {fmt.number(row['denominator'], lang)}",
             row["ratio_text"],
-            f"{row['points_text']} / {row['max_text']}" if row["points_text"] else "",
+            f"{row['points_text']} / {row['max_text']}",
             row["status"],
         )
-        for row in rows.iter_rows(named=True)
+        for row in rows.filter(pl.col("numerator").is_not_null()).iter_rows(named=True)
     )
     points, maximum = totals(index.whole)
     top = costliest(unit_totals, REPORT_COSTLY)
@@ -357,6 +369,7 @@ def report_section(
         f"{name} ({fmt.decimal(cost, lang, 2)})"
         for name, cost in zip(top["name"], top["cost"], strict=True)
     )
+    paid = "; ".join(f"{code} {fmt.percent(value.value, lang)}" for code, value in coverage.items())
     title = (
         t("i766.report_title", lang)
         + " · "
@@ -373,5 +386,11 @@ def report_section(
         ),
         numeric=(False, True, True, True, False),
         rows=body,
-        note=t("i766.report_note", lang, units=names or fmt.MISSING),
+        note=t(
+            "i766.report_note",
+            lang,
+            units=names or fmt.MISSING,
+            left_out=", ".join(item.code for item in NOT_COMPUTABLE),
+            coverage=paid or fmt.MISSING,
+        ),
     )

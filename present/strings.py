@@ -1158,8 +1158,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "i766.col.cost": ("Làm thành phố mất (điểm)", "Costs the city (points)"),
     "i766.col.recovered": ("Cộng dồn nếu khắc phục", "Recovered if all fixed"),
     "i766.status.missing": (
-        "thiếu dữ liệu các tháng {months}: không tính các tháng này",
-        "data missing for {months}: those months are left out",
+        "thiếu dữ liệu tháng {months}: không tính",
+        "data missing for {months}: left out",
     ),
     "i766.status.fallback": (
         "thiếu ngày bổ sung các tháng {months}: tính theo ngày hẹn trả trong tệp",
@@ -1251,10 +1251,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "i766.legend.max": ("Tối đa", "Maximum"),
     "i766.report_title": ("Bộ chỉ số 766 (các nhóm tính được)", "QĐ 766 index (computable groups)"),
     "i766.report_note": (
-        "Tính lại không chính thức, không phải điểm chính thức. Đơn vị làm thành phố mất nhiều "
-        "điểm nhất: {units}.",
-        "An unofficial reproduction, not the official score. Units that cost the city most: "
-        "{units}.",
+        "Tính lại không chính thức, không phải điểm chính thức; không tính {left_out} (thiếu "
+        "dữ liệu đầu vào, xem trang Bộ chỉ số 766). Thanh toán trực tuyến: {coverage}. Đơn vị "
+        "làm thành phố mất nhiều điểm nhất: {units}.",
+        "An unofficial reproduction, not the official score; {left_out} left out (their inputs "
+        "are missing, see the index page). Online payment: {coverage}. Units that cost the "
+        "city most: {units}.",
     ),
     "i766.file_title": ("Bộ chỉ số 766 theo đơn vị", "QĐ 766 index by unit"),
     "i766.file_indicators": ("Bộ chỉ số 766: các chỉ số", "QĐ 766 index: indicators"),

@@ -52,10 +52,11 @@ def make_pdf(warehouse: Path, out: Path, *args: str) -> list[str]:
 
 
 def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) -> None:
+    """Two pages of KPIs, units and fields, then the topic sections (QĐ 766, issue 15)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pages = make_pdf(small, ARTIFACTS / "bao-cao.pdf", "--from", "2025-08-01", "--to", "20/08/2025")
-    assert len(pages) == 2
-    first, second = pages
+    assert len(pages) == 3
+    first, second, sections = pages
     period = (date(2025, 8, 1), date(2025, 8, 20))
     with snapshot(small) as con:
         [now] = period_kpis(con, Filters(*period), [period])
@@ -65,8 +66,9 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) 
     for card in (card for card in CARDS if card.in_report):
         assert format_value(card.kind, card.value(now), "vi") in first, card.kpi
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
-    assert "Trang 1/2" in first and "Trang 2/2" in second
+    assert "Trang 1/3" in first and "Trang 2/3" in second
     assert "10 đơn vị có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
+    assert "Bộ chỉ số 766" in sections
 
 
 def test_unit_report_names_the_unit_and_counts_only_it(small: Path, tmp_path: Path) -> None:
