@@ -316,7 +316,7 @@ def trend_figure(trend: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
     figure = base_figure(t("i766.chart.trend", lang), scope, lang, height=360)
     for group in sorted(set(trend["group"].to_list())):
         rows = trend.filter(pl.col("group") == group)
-        shares = (rows["points"] / rows["max_points"]).to_list()
+        shares = (100 * rows["points"] / rows["max_points"]).to_list()  # in percent points
         figure.add_trace(
             go.Scatter(
                 x=[f"{m:%m/%Y}" for m in rows["month"]],
