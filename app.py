@@ -101,6 +101,12 @@ pages = [
         icon=":material/groups:",
         url_path="can-bo",
     ),
+    st.Page(
+        "app_pages/index_766.py",
+        title=t("nav.index_766", lang),
+        icon=":material/leaderboard:",
+        url_path="chi-so-766",
+    ),
     # Administrators only (ui.auth.navigate); linked from the sidebar, under the sign-out.
     st.Page(
         "app_pages/upload.py",

@@ -17,6 +17,7 @@ from metrics.units_league import AGENCY_KINDS, city_median, unit_filters
 from present import format as fmt
 from present import overview_charts as charts
 from present.analyst_charts import unit_vs_median
+from present.index_766 import unit_line as index_766_line
 from present.league import league_rows
 from present.safe_text import markdown_text
 from present.strings import t
@@ -34,6 +35,7 @@ from ui.shell import current_view, freshness_line
 from ui.tables import show_table
 
 UNITS_PAGE = "app_pages/units.py"
+INDEX_766_PAGE = "app_pages/index_766.py"
 UNIT_PARAM = "ma"
 SHOWN_CODE_CHARS = 20  # unit codes are 5 digits (agencies a little longer)
 TOP_PROCEDURES = 10
@@ -107,6 +109,18 @@ st.caption(
         median_days=fmt.decimal(medians["average_days"], lang),
     )
 )
+
+# Its Bộ chỉ số 766 points and rank among its peers, linked to its view on /chi-so-766.
+line_766 = index_766_line(loaders.load_index_766_units(version, every_unit), code, lang)
+if line_766:
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(line_766)
+        st.page_link(
+            INDEX_766_PAGE,
+            label=t("i766.unit_link", lang),
+            icon=":material/leaderboard:",
+            query_params={UNIT_PARAM: code},
+        )
 
 st.subheader(t("section.trend", lang))
 grain = default_grain(filters.days)

@@ -140,6 +140,10 @@ create table if not exists daily_activity (
     received_fee        bigint not null,    -- received, procedure has a fee
     paid_online         bigint not null,    -- of received_fee, paid online
     digitized           bigint not null,
+    received_result_doc bigint not null,    -- received, the procedure's result is a document
+    e_result_doc        bigint not null,    -- of received_result_doc, with an e-result (766 4.1)
+    digitized_e_result  bigint not null,    -- digitised at intake and with an e-result (766 4.2)
+    reused_data         bigint not null,    -- reusing digitised data (766 4.3)
     ended               bigint not null,    -- finished (9/10) or closed (3/7/8) that day
     closed              bigint not null,    -- of ended, closed without result (3/7/8)
     resolved            bigint not null,    -- finished (9/10) that day
@@ -210,7 +214,8 @@ create table if not exists warehouse_info (
 
 # The measures of daily_activity, in order; its rollups carry the same ones.
 MEASURES = (
-    "received", "received_online_766", "received_fee", "paid_online", "digitized", "ended",
+    "received", "received_online_766", "received_fee", "paid_online", "digitized",
+    "received_result_doc", "e_result_doc", "digitized_e_result", "reused_data", "ended",
     "closed", "resolved",
     "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
     "processing_days_sum", "processing_workdays_sum",

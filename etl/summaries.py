@@ -52,6 +52,7 @@ create or replace temp view summary_source as
         a.*,
         u.province_code,
         coalesce(p.has_fee, false) as has_fee,
+        coalesce(p.result_document, true) as is_result_doc,
         -- QĐ 766 3.3: online, and an electronic result where the result is a document.
         a.channel = 2 and (not coalesce(p.result_document, true) or coalesce(a.e_result, false))
             as is_online_766,
@@ -101,6 +102,11 @@ with events as (
         has_fee::int as received_fee,
         (has_fee and coalesce(paid_online, false))::int as paid_online,
         coalesce(digitized, false)::int as digitized,
+        -- QĐ 766 4.1-4.3 (INDEX_766.md): electronic results, digitisation, reused data.
+        is_result_doc::int as received_result_doc,
+        (is_result_doc and coalesce(e_result, false))::int as e_result_doc,
+        (coalesce(digitized, false) and coalesce(e_result, false))::int as digitized_e_result,
+        coalesce(reused_data, false)::int as reused_data,
         0 as ended, 0 as closed, 0 as resolved,
         0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as resolved_late_766,
         0.0 as processing_workdays,
@@ -109,7 +115,7 @@ with events as (
     union all
     select
         ended_on as day, province_code, unit_code, procedure_code, channel,
-        0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0,
         1,
         is_closed::int,
         is_finished::int,
@@ -134,6 +140,10 @@ final as (
         sum(received_fee)::bigint as received_fee,
         sum(paid_online)::bigint as paid_online,
         sum(digitized)::bigint as digitized,
+        sum(received_result_doc)::bigint as received_result_doc,
+        sum(e_result_doc)::bigint as e_result_doc,
+        sum(digitized_e_result)::bigint as digitized_e_result,
+        sum(reused_data)::bigint as reused_data,
         sum(ended)::bigint as ended,
         sum(closed)::bigint as closed,
         sum(resolved)::bigint as resolved,

@@ -91,6 +91,12 @@ COUNTS: tuple[Count, ...] = (
     Count("received_fee", "received_fee", "period"),  # received, the procedure has a fee
     Count("paid_online", "paid_online", "period"),
     Count("digitized", "digitized", "period"),
+    # QĐ 766 4.1-4.3: received where the result is a document, of those with an electronic
+    # result; digitised at intake and with an electronic result; reusing digitised data.
+    Count("received_result_doc", "received_result_doc", "period"),
+    Count("e_result_doc", "e_result_doc", "period"),
+    Count("digitized_e_result", "digitized_e_result", "period"),
+    Count("reused_data", "reused_data", "period"),
 )
 DERIVED: tuple[Derived, ...] = (
     Derived("to_handle", ("received", "carried_in")),  # cần giải quyết
@@ -112,6 +118,9 @@ RATES: tuple[Rate, ...] = (
     Rate("online_share_766", "received_online_766", "received"),  # QĐ 766, strict
     Rate("online_payment_rate", "paid_online", "received_fee"),
     Rate("digitisation_rate", "digitized", "received"),
+    Rate("e_result_rate_766", "e_result_doc", "received_result_doc"),  # QĐ 766 4.1
+    Rate("digitized_e_result_rate_766", "digitized_e_result", "received"),  # QĐ 766 4.2
+    Rate("reused_data_rate_766", "reused_data", "received"),  # QĐ 766 4.3
     Rate("average_days", "processing_days_sum", "resolved"),  # mean processing time, days
     Rate("average_workdays", "processing_workdays_sum", "resolved"),  # the same, working days
 )

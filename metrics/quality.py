@@ -130,14 +130,20 @@ def lacking_months(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def missing_data(con: duckdb.DuckDBPyConnection, start: date, end: date) -> dict[str, list[date]]:
-    """For each indicator of NEEDS, the months of [start, end] that lack a field it needs
-    (indicators without such months are left out): those months are "thiếu dữ liệu"."""
+def missing_data(
+    con: duckdb.DuckDBPyConnection,
+    start: date,
+    end: date,
+    needs: dict[str, tuple[str, ...]] = NEEDS,
+) -> dict[str, list[date]]:
+    """For each indicator of `needs` (NEEDS unless told; QĐ 766's indicators have their own),
+    the months of [start, end] that lack a field it needs (indicators without such months are
+    left out): those months are "thiếu dữ liệu"."""
     lacking = month_fields(con).filter(
         pl.col("lacking") & pl.col("month").is_between(start.replace(day=1), end)
     )
     result = {}
-    for indicator, fields in NEEDS.items():
+    for indicator, fields in needs.items():
         months = lacking.filter(pl.col("field").is_in(fields))["month"].unique().sort()
         if months.len():
             result[indicator] = months.to_list()

@@ -27,13 +27,20 @@ RANK_MEASURES: tuple[RankMeasure, ...] = ("on_time_rate", "online_share")
 
 def ranked(units: pl.DataFrame, measure: RankMeasure) -> pl.DataFrame:
     """The units that can be ranked by `measure` (denominator at least MIN_DENOMINATOR), best
-    first, with `rank` (shared by equal shown rates) and `tied` (True when shared).
+    first, with `rank` (shared by equal shown rates) and `tied` (True when shared)."""
+    return joint_ranked(units, measure, RATE_BY_NAME[measure].denominator)
+
+
+def joint_ranked(
+    units: pl.DataFrame, value: str, denominator: str, digits: int = SHOWN_DIGITS
+) -> pl.DataFrame:
+    """The units whose `denominator` is at least MIN_DENOMINATOR ranked by `value` as shown
+    (rounded to `digits`), best first, with `rank` and `tied`.
 
     Within one rank the order is the larger denominator (the steadier rate), then name and
     code, so the order is the same on every run."""
-    denominator = RATE_BY_NAME[measure].denominator
-    shown = pl.col(measure).round(SHOWN_DIGITS)
-    rankable = units.filter(pl.col(denominator) >= MIN_DENOMINATOR, pl.col(measure).is_not_null())
+    shown = pl.col(value).round(digits)
+    rankable = units.filter(pl.col(denominator) >= MIN_DENOMINATOR, pl.col(value).is_not_null())
     return (
         rankable.with_columns(shown.alias("_shown"))
         .sort(["_shown", denominator, "name", "unit_code"], descending=[True, True, False, False])

@@ -82,6 +82,13 @@ TABLES: dict[str, Table] = {
         _table("applications", "unit_code", "procedure_code", "channel"),
         # Staffing by unit and field (issue 16): its field is the procedures' field.
         _table("staffing", "unit_code", "field", ignores=("channel", "level", "agency_code")),
+        # The catalog's procedures a view keeps (QĐ 766 3.6c: fee procedures of the view).
+        _table(
+            "procedures",
+            "procedure_code",
+            *PROCEDURE_ATTRIBUTES,
+            ignores=("channel", "unit_code", *UNIT_ATTRIBUTES),
+        ),
         # The units a per-unit table lists.
         _table("units", "unit_code", *UNIT_ATTRIBUTES, ignores=("channel", *PROCEDURE_ATTRIBUTES)),
     )

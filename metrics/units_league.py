@@ -59,15 +59,21 @@ def league_table(
 ) -> pl.DataFrame:
     """Every unit of `kinds` in scope (the commune-level ones unless told: AGENCY_KINDS for
     the sở, ngành) with its period counts and rates, busiest first."""
-    # The units the view keeps (a commune account: its own), of these kinds only.
-    listed, of_kinds = scoped("units", filters), member("kind", kinds)
-    text = _UNITS.replace("{units}", listed.text).replace("{of_kinds}", of_kinds.text)
-    units = con.sql(text, params=[*listed.params, *of_kinds.params]).pl()
+    units = units_in_view(con, filters, kinds)
     counts = counts_by(con, filters, "unit_code")
     table = units.join(counts, on="unit_code", how="left").with_columns(
         pl.col(column).fill_null(0) for column in COUNT_NAMES
     )
     return with_rates(table).sort(["received", "unit_code"], descending=[True, False])
+
+
+def units_in_view(
+    con: duckdb.DuckDBPyConnection, filters: Filters, kinds: Sequence[str]
+) -> pl.DataFrame:
+    """The units of `kinds` the view keeps (a commune account: its own): code, name, kind."""
+    listed, of_kinds = scoped("units", filters), member("kind", kinds)
+    text = _UNITS.replace("{units}", listed.text).replace("{of_kinds}", of_kinds.text)
+    return con.sql(text, params=[*listed.params, *of_kinds.params]).pl()
 
 
 def league_total(league: pl.DataFrame) -> dict[str, float | None]:

@@ -19,7 +19,8 @@ from metrics import activity, kpis
 from metrics.activity import Grain
 from metrics.breakdown import field_activity
 from metrics.filters import Filters
-from metrics.measures import RATE_BY_NAME
+from metrics.index_766 import Index766, index_766, payment_coverage, unit_totals
+from metrics.measures import RATE_BY_NAME, Ratio
 from metrics.rankings import MIN_DENOMINATOR, RankMeasure, best_and_worst
 from metrics.units_league import league_table
 from metrics.workload import StaffingSummary, staffing_summary
@@ -27,6 +28,7 @@ from present import format as fmt
 from present import overview_charts as charts
 from present import workload as staffing
 from present.cards import CARDS, delta_color, format_delta, format_value
+from present.index_766 import report_section as index_766_section
 from present.narrative import summary_sentences
 from present.provenance import file_stem, filters_detail, source_line
 from present.report_section import ReportSection
@@ -49,6 +51,9 @@ class ReportMetrics:
     units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
     fields: pl.DataFrame  # breakdown.field_activity
     staffing: StaffingSummary | None = None  # workload.staffing_summary: None without staffing
+    # Bộ chỉ số 766 (issue 15): its section, and 3.6 (b), (c) beside it.
+    index_766: Index766 | None = None
+    payment_coverage: dict[str, Ratio] | None = None
 
 
 def gather(
@@ -62,6 +67,8 @@ def gather(
         units=league_table(con, filters),
         fields=field_activity(con, filters),
         staffing=staffing_summary(con, filters),
+        index_766=index_766(con, filters),
+        payment_coverage=payment_coverage(con, filters),
     )
 
 
@@ -192,5 +199,16 @@ def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Repor
             "fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height
         ),
         file_name=file_stem("bao-cao", filters) + ".pdf",
-        sections=staffing.report_sections(metrics.staffing, lang),
+        sections=_sections(metrics, lang),
     )
+
+
+def _sections(metrics: ReportMetrics, lang: fmt.Lang) -> tuple[ReportSection, ...]:
+    """The topic sections after the fields, in order."""
+    sections = list(staffing.report_sections(metrics.staffing, lang))
+    if metrics.index_766 is not None:
+        index = metrics.index_766
+        sections.append(
+            index_766_section(index, unit_totals(index), lang, metrics.payment_coverage or {})
+        )
+    return tuple(sections)

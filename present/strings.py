@@ -14,7 +14,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Shell
     "app.title": ("Thống kê thủ tục hành chính", "Administrative procedure statistics"),
     "nav.overview": ("Tổng quan", "Overview"),
-    "nav.data_quality": ("Chất lượng dữ liệu", "Data quality"),
+    # Short, so that every page fits the top navigation at 1440 px; the page's title is dq.title.
+    "nav.data_quality": ("Dữ liệu", "Data"),
     "lang.label": ("Ngôn ngữ / Language", "Ngôn ngữ / Language"),
     "page.no_shell": (
         "Trang này chỉ mở được qua ứng dụng chính: chạy `streamlit run app.py`.",
@@ -1065,6 +1066,234 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "workload.col.first_day": ("Từ ngày", "From"),
     "workload.col.last_day": ("Đến ngày", "To"),
+    # QĐ 766 (issue 15): app_pages/index_766.py, present/index_766.py, reports index-766
+    "nav.index_766": ("QĐ 766", "QĐ 766"),  # the title says the rest; the nav must fit
+    "i766.title": ("Bộ chỉ số 766 theo đơn vị", "QĐ 766 service index by unit"),
+    "i766.intro": (
+        "Bộ chỉ số chất lượng phục vụ theo Quyết định 766/QĐ-TTg, tính lại từ hồ sơ một cửa cho "
+        "từng phường, xã, sở, ngành: đơn vị nào làm thành phố mất điểm, ở chỉ số nào, bao nhiêu "
+        "điểm. Đây là bản tính lại không chính thức, không phải điểm chính thức.",
+        "The service-quality index of Decision 766/QĐ-TTg, recomputed from the one-stop records "
+        "for every ward, commune and agency: which units cost the city points, on which "
+        "indicator, and how many. An unofficial reproduction, not the official score.",
+    ),
+    "i766.total": (
+        "Điểm các nhóm tính được / tối đa: {points} / {max}",
+        "Points of the computable groups / maximum: {points} / {max}",
+    ),
+    "i766.total_note": (
+        "Chỉ các nhóm tính được từ hồ sơ (tối đa {max} trên 100 điểm); không phải điểm chính "
+        "thức của Cổng Dịch vụ công quốc gia.",
+        "Only the groups the records can compute (at most {max} of 100 points); not the "
+        "national portal's official score.",
+    ),
+    "i766.group.1": ("Nhóm 1 · Công khai, minh bạch", "Group 1 · Publicity, transparency"),
+    "i766.group.2": ("Nhóm 2 · Tiến độ giải quyết", "Group 2 · Timeliness"),
+    "i766.group.3": ("Nhóm 3 · Dịch vụ công trực tuyến", "Group 3 · Online public services"),
+    "i766.group.4": ("Nhóm 4 · Thanh toán trực tuyến", "Group 4 · Online payment"),
+    "i766.group.5": ("Nhóm 5 · Số hóa hồ sơ", "Group 5 · Digitisation"),
+    "i766.group.6": ("Nhóm 6 · Mức độ hài lòng", "Group 6 · Satisfaction"),
+    "i766.ind.2.1": ("2.1 Tiến độ giải quyết (không quá hạn)", "2.1 Timeliness (not overdue)"),
+    "i766.ind.2.2": (
+        "2.2 Thời gian xử lý trung bình (ngày làm việc)",
+        "2.2 Average processing time (working days)",
+    ),
+    "i766.ind.3.3": ("3.3 Hồ sơ trực tuyến (theo QĐ 766)", "3.3 Online applications (QĐ 766)"),
+    "i766.ind.3.6a": ("3.6a Thanh toán trực tuyến", "3.6a Online payment"),
+    "i766.ind.3.6b": (
+        "3.6b TTHC có thanh toán trực tuyến / TTHC có hồ sơ thu phí",
+        "3.6b Procedures paid online / procedures with fee-bearing applications",
+    ),
+    "i766.ind.3.6c": (
+        "3.6c TTHC thu phí có hồ sơ / TTHC thu phí",
+        "3.6c Fee procedures with applications / fee procedures",
+    ),
+    "i766.ind.4.1": ("4.1 Kết quả điện tử", "4.1 Electronic results"),
+    "i766.ind.4.2": ("4.2 Số hóa hồ sơ", "4.2 Digitised applications"),
+    "i766.ind.4.3": ("4.3 Tái sử dụng dữ liệu số hóa", "4.3 Reused digitised data"),
+    "i766.ind.5.4": (
+        "5.4 Hài lòng trong tiếp nhận, giải quyết (một phần)",
+        "5.4 Satisfaction with intake and handling (partial)",
+    ),
+    "i766.formula.2.1": (
+        "hồ sơ không quá hạn (thời gian bổ sung không tính; bổ sung từ 2 lần: quá hạn) / cần "
+        "giải quyết; điểm = tỷ lệ × 20",
+        "applications not overdue (supplement time not counted; asked twice or more: late) / "
+        "to handle; points = ratio × 20",
+    ),
+    "i766.formula.2.2": (
+        "tổng ngày làm việc xử lý / hồ sơ đã giải quyết; chỉ để tham khảo, không tính điểm",
+        "working days of processing / applications resolved; for information, no points",
+    ),
+    "i766.formula.3.3": (
+        "nộp trực tuyến và có kết quả điện tử (khi kết quả là giấy tờ) / tiếp nhận; đạt 50 % "
+        "là đủ 12 điểm, dưới đó tỷ lệ × 12 / 50 %",
+        "filed online with an electronic result (where the result is a document) / received; "
+        "50 % earns the full 12, below it ratio × 12 / 50 %",
+    ),
+    "i766.formula.3.6a": (
+        "hồ sơ thanh toán trực tuyến / hồ sơ của TTHC có thu phí; điểm = tỷ lệ × 10 (trọng số "
+        "các ý (a), (b), (c) chưa xác nhận)",
+        "applications paid online / applications of fee procedures; points = ratio × 10 (the "
+        "weights of (a), (b), (c) are unconfirmed)",
+    ),
+    "i766.formula.3.6b": ("chỉ tỷ lệ, không tính điểm", "ratio only, no points"),
+    "i766.formula.3.6c": ("chỉ tỷ lệ, không tính điểm", "ratio only, no points"),
+    "i766.formula.4.1": (
+        "hồ sơ có kết quả điện tử / hồ sơ của TTHC có kết quả là giấy tờ; điểm = tỷ lệ × 6",
+        "applications with an electronic result / applications of procedures whose result is "
+        "a document; points = ratio × 6",
+    ),
+    "i766.formula.4.2": (
+        "hồ sơ số hóa khi tiếp nhận và có kết quả điện tử / tiếp nhận; điểm = tỷ lệ × 4",
+        "applications digitised at intake and with an electronic result / received; "
+        "points = ratio × 4",
+    ),
+    "i766.formula.4.3": (
+        "hồ sơ tái sử dụng dữ liệu số hóa / tiếp nhận; đạt 80 % là đủ 2 điểm, dưới đó "
+        "tỷ lệ × 2 / 80 %",
+        "applications reusing digitised data / received; 80 % earns the full 2, below it "
+        "ratio × 2 / 80 %",
+    ),
+    "i766.formula.5.4": (
+        "100 % − tỷ lệ quá hạn (chưa trừ tỷ lệ phản ánh, kiến nghị: chưa có dữ liệu); đạt 90 % "
+        "là đủ 6 điểm, dưới đó tỷ lệ × 6 / 90 %",
+        "100 % − late rate (complaints not subtracted: no data); 90 % earns the full 6, below "
+        "it ratio × 6 / 90 %",
+    ),
+    "i766.needs.publication": (
+        "ngày công bố, công khai TTHC trong danh mục và trạng thái đồng bộ từng hồ sơ lên Cổng "
+        "Dịch vụ công quốc gia",
+        "the catalog's publication dates and each record's sync status with the national portal",
+    ),
+    "i766.needs.store": (
+        "trường cho biết kết quả số hóa được lưu vào kho dữ liệu số và được khai thác lại "
+        "(các bản xuất thường không có)",
+        "fields telling whether digitised results were stored and reused (most exports lack them)",
+    ),
+    "i766.needs.feedback": (
+        "dữ liệu phản ánh, kiến nghị và đánh giá của người dân (PAKN)",
+        "citizens' feedback, complaints and ratings (PAKN data)",
+    ),
+    "i766.col.group": ("Nhóm", "Group"),
+    "i766.col.indicator": ("Chỉ số", "Indicator"),
+    "i766.col.numerator": ("Tử số", "Numerator"),
+    "i766.col.denominator": ("Mẫu số", "Denominator"),
+    "i766.col.ratio": ("Tỷ lệ", "Ratio"),
+    "i766.col.points": ("Điểm", "Points"),
+    "i766.col.max": ("Tối đa", "Maximum"),
+    "i766.col.formula": ("Cách tính", "Formula"),
+    "i766.col.status": ("Ghi chú", "Note"),
+    "i766.col.rank": ("Hạng", "Rank"),
+    "i766.col.share": ("Đạt (% tối đa)", "Earned (% of maximum)"),
+    "i766.col.worst": ("Mất nhiều điểm nhất ở", "Loses most points on"),
+    "i766.col.worst_loss": ("Điểm mất ở đó", "Points lost there"),
+    "i766.col.cost": ("Làm thành phố mất (điểm)", "Costs the city (points)"),
+    "i766.col.recovered": ("Cộng dồn nếu khắc phục", "Recovered if all fixed"),
+    "i766.status.missing": (
+        "thiếu dữ liệu tháng {months}: không tính",
+        "data missing for {months}: left out",
+    ),
+    "i766.status.fallback": (
+        "thiếu ngày bổ sung các tháng {months}: tính theo ngày hẹn trả trong tệp",
+        "no supplement dates for {months}: judged by the exported due date",
+    ),
+    "i766.status.none": ("không có hồ sơ để tính", "nothing to count"),
+    "i766.status.not_computable": (
+        "không tính được từ dữ liệu hồ sơ; cần: {needs}",
+        "not computable from the records; needs: {needs}",
+    ),
+    "i766.groups_title": ("Điểm theo nhóm", "Points by group"),
+    "i766.trend_title": ("Điểm các nhóm theo tháng", "Group points by month"),
+    "i766.indicators_title": ("Các chỉ số của thành phố", "The city's indicators"),
+    "i766.communes_title": ("Xếp hạng phường, xã, đặc khu", "Ranking of wards and communes"),
+    "i766.agencies_title": ("Xếp hạng sở, ngành", "Ranking of agencies"),
+    "i766.rank_rule": (
+        "Xếp theo tỷ lệ điểm đạt được trên điểm tối đa của các chỉ số tính được; bằng nhau thì "
+        "đồng hạng; chỉ xếp đơn vị có từ {min} hồ sơ cần giải quyết. Chọn một dòng để xem đơn vị.",
+        "Ranked by the share of the computable maximum earned; equal shares share a rank; only "
+        "units with at least {min} applications to handle are ranked. Pick a row to open the unit.",
+    ),
+    "i766.costly_title": (
+        "Đơn vị làm thành phố mất nhiều điểm nhất",
+        "Units that cost the city most",
+    ),
+    "i766.costly_line": (
+        "Khắc phục {count} đơn vị đầu bảng (đạt đủ điểm mọi chỉ số) thì thành phố được thêm "
+        "{points} điểm, từ {now} lên {after} / {max}.",
+        "Fixing the top {count} units (full points on every indicator) would add {points} "
+        "points to the city, from {now} to {after} / {max}.",
+    ),
+    "i766.unit_title": ("Chỉ số 766 của {name}", "Index 766 of {name}"),
+    "i766.unit_line": (
+        "{name}: {points} / {max} điểm, {rank}; mất nhiều điểm nhất ở {worst}.",
+        "{name}: {points} / {max} points, {rank}; loses most points on {worst}.",
+    ),
+    "i766.unit_rank": ("hạng {rank} trong {total} {kind}", "rank {rank} of {total} {kind}"),
+    "i766.unit_unranked": (
+        "chưa xếp hạng (dưới {min} hồ sơ cần giải quyết)",
+        "not ranked (fewer than {min} applications to handle)",
+    ),
+    "i766.kind.communes": ("phường, xã, đặc khu", "wards and communes"),
+    "i766.kind.agencies": ("sở, ngành", "agencies"),
+    "i766.unit_link": ("Xem chỉ số 766 của đơn vị", "See the unit's 766 index"),
+    "i766.back": ("Trở lại toàn thành phố", "Back to the whole city"),
+    "i766.unknown_unit": (
+        "Không có đơn vị mã {code} trong phạm vi đang xem.",
+        "No unit {code} in this view.",
+    ),
+    "i766.method_title": ("Cách tính", "How it is computed"),
+    "i766.method": (
+        "Đây là bản tính lại không chính thức theo cách Cổng Dịch vụ công quốc gia tính (theo "
+        "các bản cài đặt công khai của cổng; chưa đối chiếu được phụ lục của Quyết định 766). "
+        "Điểm mỗi chỉ số: có ngưỡng T thì tỷ lệ từ T trở lên được đủ điểm, dưới T được tỷ lệ × "
+        "điểm tối đa / T; không có ngưỡng thì tỷ lệ × điểm tối đa. Điểm của thành phố (hoặc một "
+        "lĩnh vực) ở mỗi chỉ số là trung bình điểm các đơn vị, trọng số là số hồ sơ của đơn vị "
+        "trong mẫu số chỉ số đó; vì thế phần mất điểm của thành phố cộng đúng bằng phần mỗi đơn "
+        "vị gây ra. Chưa xác nhận: trọng số các ý trong nhóm 3 và nhóm 4 (ở đây 3.3 được đủ 12 "
+        "điểm của nhóm 3, 3.6a được đủ 10 điểm của nhóm 4), ngưỡng của 3.3 và 4.3. Tháng mà tệp "
+        'xuất thiếu cột một chỉ số cần thì chỉ số đó ghi "thiếu dữ liệu" và không tính tháng '
+        "đó. Không tính: {left_out}.",
+        "An unofficial reproduction of the national portal's method (from public "
+        "implementations of the portal; the decision's annex could not be checked). Each "
+        "indicator: with a threshold T, a ratio of T or more earns full points, below T ratio "
+        "× maximum / T; without one, ratio × maximum. The city's (or a field's) points on an "
+        "indicator are its units' points averaged with each unit weighted by its applications "
+        "in the indicator's denominator, so the city's lost points add up exactly to what each "
+        "unit costs. Unconfirmed: the weights inside groups 3 and 4 (here 3.3 earns group 3's "
+        "12 points, 3.6a group 4's 10), the thresholds of 3.3 and 4.3. A month whose exports "
+        'lack a column an indicator needs reads "data missing" and is left out of it. Left '
+        "out: {left_out}.",
+    ),
+    "i766.left_out": (
+        "{code} ({points} điểm) cần {needs}",
+        "{code} ({points} points) needs {needs}",
+    ),
+    "i766.chart.groups": (
+        "Điểm các nhóm tính được / tối đa",
+        "Points of the computable groups / maximum",
+    ),
+    "i766.chart.trend": (
+        "Điểm các nhóm theo tháng (% tối đa)",
+        "Group points by month (% of maximum)",
+    ),
+    "i766.chart.unit": ("Điểm theo nhóm", "Points by group"),
+    "i766.axis.points": ("Điểm", "Points"),
+    "i766.axis.share": ("% điểm tối đa", "% of maximum"),
+    "i766.legend.points": ("Điểm đạt", "Points earned"),
+    "i766.legend.max": ("Tối đa", "Maximum"),
+    "i766.report_title": ("Bộ chỉ số 766 (các nhóm tính được)", "QĐ 766 index (computable groups)"),
+    "i766.report_note": (
+        "Tính lại không chính thức, không phải điểm chính thức; không tính {left_out} (thiếu "
+        "dữ liệu đầu vào, xem trang Bộ chỉ số 766). Thanh toán trực tuyến: {coverage}. Đơn vị "
+        "làm thành phố mất nhiều điểm nhất: {units}.",
+        "An unofficial reproduction, not the official score; {left_out} left out (their inputs "
+        "are missing, see the index page). Online payment: {coverage}. Units that cost the "
+        "city most: {units}.",
+    ),
+    "i766.file_title": ("Bộ chỉ số 766 theo đơn vị", "QĐ 766 index by unit"),
+    "i766.file_indicators": ("Bộ chỉ số 766: các chỉ số", "QĐ 766 index: indicators"),
+    "cli.index_766_written": ("Đã ghi {path}: {rows} đơn vị", "Wrote {path}: {rows} units"),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

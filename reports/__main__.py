@@ -4,6 +4,7 @@
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
     python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
+    python -m reports index-766 --from 2025-07-01 --to 2025-08-20 [--unit …] --out FILE.xlsx (.csv)
 
 Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
 or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
@@ -21,20 +22,25 @@ import argparse
 import errno
 import re
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
 import duckdb
+import polars as pl
 
 from etl.dates import local_now
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
 from metrics.data_span import data_until
+from metrics.filters import Filters
+from metrics.index_766 import index_766, unit_totals
 from metrics.options import filter_options
 from metrics.units_league import AGENCY_KINDS, league_table
 from metrics.workload import staffing_date, unit_field_workload
+from present import index_766 as index_766_tables
 from present import league
 from present import workload as workload_tables
 from present.format import LANGS, Lang
@@ -57,6 +63,7 @@ SUFFIXES = {
     "league-table": (".csv", ".xlsx"),
     "pdf": (".pdf",),
     "workload": (".xlsx", ".csv"),
+    "index-766": (".xlsx", ".csv"),
 }
 # argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
 ARGPARSE_MESSAGES = (
@@ -166,6 +173,9 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 raise CommandError(t("cli.no_staffing", LANG))
             rows = workload_tables.with_texts(unit_field_workload(con, filters), LANG)
             columns, title = workload_tables.UNIT_FIELDS, "workload.title"
+        elif args.command == "index-766":
+            rows = _index_766_rows(con, filters)
+            columns, title = index_766_tables.RANKING_COLUMNS, "i766.file_title"
         else:
             rows = league.every_unit_rows(
                 league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
@@ -180,6 +190,16 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
             side_note_path(args.out): side_note(header),
         }
     return {args.out: xlsx_bytes(frame, header, column_kinds)}
+
+
+def _index_766_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Every unit's Bộ chỉ số 766 points, ranked among all the city's units (as on the page);
+    with `--unit`, only those units' rows."""
+    every = replace(filters, unit_codes=())
+    rows = index_766_tables.every_unit_rows(unit_totals(index_766(con, every)), LANG)
+    if filters.unit_codes:
+        rows = rows.filter(pl.col("unit_code").is_in(filters.unit_codes))
+    return rows
 
 
 def _content(args: argparse.Namespace) -> dict[Path, bytes]:

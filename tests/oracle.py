@@ -52,6 +52,9 @@ marked as (
             and (a.e_result or not coalesce(p.result_document, true)) is true as online_766,
         coalesce(a.paid_online, false) as paid,
         coalesce(a.digitized, false) as digitized,
+        coalesce(p.result_document, true) as result_doc,
+        coalesce(a.e_result, false) as e_result,
+        coalesce(a.reused_data, false) as reused,
         epoch(a.finished_at - a.received_at) / 86400.0 as days,
         (select count(*) from working as w
          where w.day > a.received_at::date and w.day <= a.finished_at::date) as workdays,
@@ -91,7 +94,11 @@ select
     coalesce(sum(workdays) filter (where resolved), 0) as processing_workdays_sum,
     count(*) filter (where received and has_fee) as received_fee,
     count(*) filter (where received and has_fee and paid) as paid_online,
-    count(*) filter (where received and digitized) as digitized
+    count(*) filter (where received and digitized) as digitized,
+    count(*) filter (where received and result_doc) as received_result_doc,
+    count(*) filter (where received and result_doc and e_result) as e_result_doc,
+    count(*) filter (where received and digitized and e_result) as digitized_e_result,
+    count(*) filter (where received and reused) as reused_data
 from flags
 """
 

@@ -17,6 +17,7 @@ from metrics import (
     breakdown,
     catalog,
     freshness,
+    index_766,
     kpis,
     options,
     processing_times,
@@ -27,6 +28,7 @@ from metrics import (
 )
 from metrics.connection import WarehouseVersion
 from metrics.filters import Filters
+from metrics.measures import Ratio
 from present.format import Lang
 from present.report import ReportMetrics, build_report, gather
 from present.view import View
@@ -219,3 +221,25 @@ def load_unit_history(version: WarehouseVersion, filters: Filters, unit_code: st
 @cached
 def load_unit_trend(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
     return read(version, lambda con: workload.unit_trend(con, filters, unit_code))
+
+
+# Bộ chỉ số 766 (issue 15): the period's indicators per unit and for the view, the units'
+# totals, the monthly trend, and 3.6 (b), (c).
+@cached
+def load_index_766(version: WarehouseVersion, filters: Filters) -> index_766.Index766:
+    return read(version, lambda con: index_766.index_766(con, filters))
+
+
+@cached
+def load_index_766_units(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return index_766.unit_totals(load_index_766(version, filters))
+
+
+@cached
+def load_index_766_trend(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    return read(version, lambda con: index_766.monthly_trend(con, filters))
+
+
+@cached
+def load_payment_coverage(version: WarehouseVersion, filters: Filters) -> dict[str, Ratio]:
+    return read(version, lambda con: index_766.payment_coverage(con, filters))
