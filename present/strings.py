@@ -1044,8 +1044,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Applications to handle per official by month: {unit}",
     ),
     "workload.trend_note": (
-        "Mỗi tháng: hồ sơ tiếp nhận trong tháng cộng hồ sơ tồn đầu tháng, chia cho số công chức "
-        "của lần báo cáo gần nhất đến cuối tháng; tháng bị cắt bởi kỳ chỉ tính các ngày trong kỳ.",
+        "Mỗi tháng: hồ sơ tiếp nhận trong tháng cộng hồ sơ từ kỳ trước chuyển sang, chia cho số "
+        "công chức của lần báo cáo gần nhất đến cuối tháng; tháng bị cắt bởi kỳ chỉ tính các "
+        "ngày trong kỳ.",
         "Each month: applications received in it plus those carried in, divided by the officials "
         "of the latest count up to its last day; a month cut by the period counts its days only.",
     ),
