@@ -20,6 +20,7 @@ from reports.bieu_06a import SUBJECT, bieu_06a_file
 from reports.header import file_name, filter_lines
 from ui import loaders
 from ui.downloads import XLSX_MIME, download_buttons
+from ui.locks import show_locked
 from ui.shell import current_view, page_header
 from ui.tables import show_table
 
@@ -43,6 +44,7 @@ until = cut_day(view)
 if until is not None:
     st.warning(data_until_text(until, lang), icon=":material/event_busy:")
 st.info(convention_note(rows, lang), icon=":material/info:")
+show_locked(view)  # a locked period: the locked form's cells beside today's, and why
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
 show_table(table, column_kinds, lang)

@@ -21,6 +21,7 @@ from ui.charts import show_chart
 from ui.empty import nothing_found
 from ui.filter_bar import GRAIN, RANK
 from ui.kpi_cards import kpi_cards
+from ui.locks import show_locked
 from ui.shell import current_view, page_header
 
 UNIT_PAGE = "app_pages/unit.py"
@@ -51,6 +52,7 @@ until = data_until_text(cut_day(view), lang)
 if until is not None:
     st.warning(until, icon=":material/event_busy:")
 kpi_cards(comparison, lang)
+show_locked(view)  # a locked period: the locked figures beside today's, and why they differ
 missing = loaders.load_missing_data(version, filters.start, filters.end)
 for line in missing_lines(missing, NEEDS, lang):
     st.warning(line, icon=":material/database_off:")

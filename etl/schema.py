@@ -201,6 +201,46 @@ create table if not exists staffing (
     source_file        varchar not null
 );
 
+-- Chốt số liệu (locked periods): an administrator locks a period once its report is sent.
+-- The lock keeps the figures as they were (`lock_counts`: the base counts of metrics.measures;
+-- `lock_bieu`: Biểu II.06a's rows), for the whole warehouse (unit_code '') and every unit, so
+-- later loads never change them; `lock_changes` records, in the load's own transaction, each
+-- application a later load changed that the locked period's figures count.
+create table if not exists locks (
+    lock_id       bigint primary key,
+    period_start  date not null,
+    period_end    date not null,
+    locked_by     varchar not null,
+    locked_at     timestamp not null,      -- local time, Asia/Ho_Chi_Minh (etl.dates.local_now)
+    note          varchar,
+    last_load_id  bigint                   -- the last load_log row the figures include
+);
+
+create table if not exists lock_counts (
+    lock_id    bigint not null,
+    unit_code  varchar not null,           -- '' for the whole warehouse (the city)
+    name       varchar not null,           -- a base count of metrics.measures
+    value      double not null
+);
+
+create table if not exists lock_bieu (
+    lock_id          bigint not null,
+    unit_code        varchar not null,     -- '' for the whole warehouse (the city)
+    position         integer not null,     -- the row's place in the form
+    row_kind         varchar not null,     -- field | level | total (metrics.bieu_06a)
+    level            varchar,
+    field            varchar,
+{bieu_columns}
+);
+
+create table if not exists lock_changes (
+    lock_id         bigint not null,
+    load_id         bigint not null,       -- the load_log row of the load (file, time)
+    application_id  varchar not null,
+    status_before   tinyint,               -- null: the load brought a new application
+    status_after    tinyint not null
+);
+
 create table if not exists warehouse_info (
     key   varchar primary key,
     value varchar
@@ -220,6 +260,12 @@ DAY_MEASURES = ("processing_days_sum", "processing_workdays_sum")
 _ROLLUP_MEASURES_DDL = ",\n".join(
     f"    {m} {'double' if m in DAY_MEASURES else 'bigint'} not null" for m in MEASURES
 )
+# Biểu II.06a's value columns (metrics.bieu_06a.VALUE_COLUMNS) and the closed count beside them.
+BIEU_COLUMNS = (
+    "total", "received_online", "received_offline", "carried_in", "resolved", "resolved_early",
+    "resolved_on_time", "resolved_late", "in_progress", "within_deadline", "overdue", "closed",
+)  # fmt: skip
+_BIEU_COLUMNS_DDL = ",\n".join(f"    {column} bigint not null" for column in BIEU_COLUMNS)
 
 
 # Columns added after the first warehouses were built: an older warehouse gains them (nullable
@@ -262,7 +308,11 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     for table, columns in SUMMARY_COLUMNS.items():
         if table in tables and any((table, column) not in present for column in columns):
             con.execute(f"drop table {table}")
-    con.execute(TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL))
+    con.execute(
+        TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL).replace(
+            "{bieu_columns}", _BIEU_COLUMNS_DDL
+        )
+    )
     present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
     for table, column, definition in ADDED_COLUMNS:
         if (table, column) in present:

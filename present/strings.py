@@ -1033,6 +1033,88 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the warehouse has no staffing data in this scope (load a staffing file with "
         "python -m etl load)",
     ),
+    # Locks, months, closed (issue 12)
+    "lock.section": ("Chốt số liệu", "Locked periods"),
+    "lock.intro": (
+        "Chốt số liệu một kỳ sau khi đã gửi báo cáo: số liệu của kỳ (chỉ tiêu, Biểu II.06a của "
+        "thành phố và từng đơn vị) được giữ nguyên như lúc chốt; các lần nạp sau không làm đổi "
+        "số đã chốt. Khi số liệu hiện nay khác, trang Tổng quan và Biểu II.06a của đúng kỳ đó "
+        "hiện cả hai, phần chênh lệch và lần nạp đã làm đổi.",
+        "Lock a period once its report is sent: its figures (KPIs, Biểu II.06a of the city and "
+        "of every unit) are kept as they are now; later loads never change them. Where the "
+        "current figures differ, the overview and Biểu II.06a of that exact period show both, "
+        "the difference and the loads that caused it.",
+    ),
+    "lock.from": ("Từ ngày", "From"),
+    "lock.to": ("Đến ngày", "To"),
+    "lock.by": ("Người chốt", "Locked by"),
+    "lock.note": ("Ghi chú (không bắt buộc)", "Note (optional)"),
+    "lock.submit": ("Chốt số liệu kỳ này", "Lock this period"),
+    "lock.need_name": ("Cần ghi tên người chốt.", "Say who locks the period."),
+    "lock.bad_period": ("Ngày bắt đầu sau ngày kết thúc.", "The period starts after it ends."),
+    "lock.done": (
+        "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
+        "Locked {period} (no. {lock_id}) at {at} by {by}.",
+    ),
+    "lock.none": ("Chưa chốt kỳ nào.", "No period is locked yet."),
+    "lock.col_id": ("Số", "No."),
+    "lock.col_period": ("Kỳ", "Period"),
+    "lock.col_by": ("Người chốt", "Locked by"),
+    "lock.col_at": ("Chốt lúc", "Locked at"),
+    "lock.col_note": ("Ghi chú", "Note"),
+    "lock.col_changes": ("Hồ sơ thay đổi sau khi chốt", "Applications changed since"),
+    "lock.banner": (
+        "Kỳ này đã chốt số liệu lúc {at}, người chốt: {by}{note}.",
+        "This period was locked at {at} by {by}{note}.",
+    ),
+    "lock.same": (
+        "Số liệu hiện nay trùng với số liệu đã chốt.",
+        "The current figures equal the locked ones.",
+    ),
+    "lock.differs": (
+        "Số liệu hiện nay khác số liệu đã chốt: {count} hồ sơ đã thay đổi do {loads} lần nạp "
+        "sau khi chốt. Số đã chốt không đổi; bảng dưới đây ghi cả hai.",
+        "The current figures differ from the locked ones: {count} applications changed by "
+        "{loads} loads after the lock. The locked figures stay; the table shows both.",
+    ),
+    "lock.details": ("So sánh số đã chốt và số hiện nay", "Locked and current figures"),
+    "lock.col_measure": ("Chỉ tiêu", "Measure"),
+    "lock.col_locked": ("Đã chốt", "Locked"),
+    "lock.col_current": ("Hiện nay", "Current"),
+    "lock.col_difference": ("Chênh lệch", "Difference"),
+    "lock.col_row": ("Dòng", "Row"),
+    "lock.col_column": ("Cột", "Column"),
+    "lock.col_file": ("Tệp nạp", "Loaded file"),
+    "lock.col_loaded_at": ("Nạp lúc", "Loaded at"),
+    "lock.col_applications": ("Số hồ sơ thay đổi", "Applications changed"),
+    "lock.col_before": ("Trạng thái lúc chốt", "Status when locked"),
+    "lock.col_after": ("Trạng thái hiện nay", "Status now"),
+    "lock.new": ("(chưa có trong kho)", "(not yet in the warehouse)"),
+    "lock.form_title": ("Biểu II.06a: các ô khác số đã chốt", "Biểu II.06a: cells that differ"),
+    "lock.causes_title": (
+        "Nguyên nhân: các lần nạp và hồ sơ thay đổi",
+        "Cause: loads and applications",
+    ),
+    "lock.kpi.received": ("Tiếp nhận mới", "Received"),
+    "lock.kpi.to_handle": ("Cần giải quyết", "To handle"),
+    "lock.kpi.resolved": ("Đã giải quyết", "Resolved"),
+    "lock.kpi.resolved_late": ("Giải quyết quá hạn", "Resolved late"),
+    "lock.kpi.closed": ("Không tiếp nhận, rút, dừng xử lý", "Closed without result"),
+    "lock.kpi.in_progress": ("Đang giải quyết", "In progress"),
+    "lock.kpi.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
+    "lock.kpi.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
+    "lock.kpi.on_time_rate": ("Tỷ lệ đúng hạn (theo ngày hẹn trả)", "On-time rate (due dates)"),
+    "lock.kpi.online_share": ("Tỷ lệ trực tuyến (theo kênh nộp)", "Online share (channel)"),
+    "lock.subject": ("ho-so-thay-doi-sau-khi-chot", "changed-after-lock"),
+    "cli.locked": (
+        "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
+        "Locked {period} (no. {lock_id}) at {at} by {by}.",
+    ),
+    "cli.no_locks": ("Chưa chốt kỳ nào.", "No period is locked yet."),
+    "cli.lock_line": (
+        "{lock_id}. {period} · chốt lúc {at} · {by}{note} · {changes} hồ sơ thay đổi sau khi chốt",
+        "{lock_id}. {period} · locked at {at} · {by}{note} · {changes} applications changed since",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

@@ -4,6 +4,8 @@
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
     python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
+    python -m reports lock --from 2025-07-01 --to 2025-08-20 --by NAME [--note TEXT]
+    python -m reports locks
 
 Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
 or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
@@ -43,7 +45,7 @@ from present.report import build_report
 from present.strings import t, t_or
 from present.tables import kinds, labelled
 from present.view import data_until_text
-from reports import pdf_command
+from reports import lock_command, pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
 from reports.header import header_block
@@ -132,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
         command.add_argument("--out", type=Path, required=True, help=" | ".join(SUFFIXES[name]))
     commands.choices["pdf"].add_argument("--lang", choices=LANGS, default="vi")
+    lock_command.add_commands(commands, _day)
     return parser
 
 
@@ -222,8 +225,24 @@ def _write(out: Path, content: bytes) -> None:
         raise CommandError(t("cli.cannot_write", LANG, path=out, reason=reason)) from error
 
 
+def _locks(args: argparse.Namespace) -> int:
+    """`lock` and `locks` (reports.lock_command): lines on stdout, or one error line."""
+    try:
+        lines = lock_command.run(args, LANG)
+    except FileNotFoundError as missing:
+        _fail(t("cli.no_warehouse", LANG, path=missing))
+    except ValueError as wrong:
+        _fail(str(wrong))
+    except duckdb.Error:
+        _fail(t("cli.broken_warehouse", LANG, path=args.warehouse or warehouse_path()))
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in lock_command.COMMANDS:
+        return _locks(args)
     try:
         files = _content(args)
         for out, content in files.items():

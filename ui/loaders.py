@@ -18,6 +18,7 @@ from metrics import (
     catalog,
     freshness,
     kpis,
+    locks,
     options,
     processing_times,
     quality,
@@ -182,3 +183,16 @@ def report_pdf_bytes(
     """The A4 PDF of this view, made once per (version, filters, language); `_view` and
     `_metrics` are what those keys stand for (not hashed)."""
     return report_pdf(build_report(_view, _metrics, local_now()))
+
+
+# Locks, months, closed (issue 12)
+@cached
+def load_locked_view(version: WarehouseVersion, filters: Filters) -> locks.LockedView | None:
+    """The view's locked figures beside today's, or None (no lock of this period and scope)."""
+    return read(version, lambda con: locks.locked_view(con, filters))
+
+
+@cached
+def load_locks(version: WarehouseVersion) -> tuple[list[locks.Lock], dict[int, int]]:
+    """Every lock and how many applications later loads changed under each."""
+    return read(version, lambda con: (locks.all_locks(con), locks.changed_counts(con)))
