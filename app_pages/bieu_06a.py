@@ -14,6 +14,8 @@ from present.bieu_06a import (
     period_line,
     reporting_unit,
 )
+from present.monthly import SUBJECT as MONTHLY_SUBJECT
+from present.monthly import monthly_table
 from present.strings import t
 from present.view import cut_day, data_until_text
 from reports.bieu_06a import SUBJECT, bieu_06a_file
@@ -60,3 +62,10 @@ st.download_button(
 )
 st.caption(t("bieu.plain_note", lang))
 download_buttons(view, table, column_kinds, SUBJECT + "-bang", t("bieu.title", lang))
+
+# Month by month (issue 12): the form's total row for each month of the period, with the rates.
+st.subheader(t("monthly.title", lang))
+st.caption(t("monthly.caption", lang))
+monthly, monthly_kinds = monthly_table(loaders.load_monthly(version, filters), lang)
+show_table(monthly, monthly_kinds, lang, key="bieu_monthly")
+download_buttons(view, monthly, monthly_kinds, MONTHLY_SUBJECT, t("monthly.title", lang))

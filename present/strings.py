@@ -1106,6 +1106,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lock.kpi.on_time_rate": ("Tỷ lệ đúng hạn (theo ngày hẹn trả)", "On-time rate (due dates)"),
     "lock.kpi.online_share": ("Tỷ lệ trực tuyến (theo kênh nộp)", "Online share (channel)"),
     "lock.subject": ("ho-so-thay-doi-sau-khi-chot", "changed-after-lock"),
+    "monthly.title": ("Biểu II.06a theo tháng", "Biểu II.06a by month"),
+    "monthly.caption": (
+        "Mỗi dòng là Biểu II.06a (dòng tổng cộng) của một tháng trong kỳ; tháng đầu và tháng "
+        "cuối tính đến ngày đầu, ngày cuối của kỳ. Tiếp nhận, đã giải quyết, không tiếp nhận, "
+        "rút, dừng xử lý cộng các tháng bằng số của cả kỳ; từ kỳ trước là của tháng đầu, đang "
+        "giải quyết là của tháng cuối.",
+        "Each row is a month's Biểu II.06a (its total row); the first and last months run from "
+        "and to the period's days. Received, resolved and closed add up over the months to the "
+        "period; carried in is the first month's, in progress the last month's.",
+    ),
     "cli.locked": (
         "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
         "Locked {period} (no. {lock_id}) at {at} by {by}.",

@@ -4,6 +4,7 @@
     python -m reports league-table --from 2025-07-01 --to 2025-08-20 --out FILE.csv  (or .xlsx)
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
     python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
+    python -m reports monthly --from 2025-07-01 --to 2025-12-31 [--unit …] --out FILE.xlsx (.csv)
     python -m reports lock --from 2025-07-01 --to 2025-08-20 --by NAME [--note TEXT]
     python -m reports locks
 
@@ -28,27 +29,30 @@ from pathlib import Path
 from typing import NoReturn
 
 import duckdb
+import polars as pl
 
 from etl.dates import local_now
 from etl.settings import warehouse_path
 from metrics.bieu_06a import form_rows
 from metrics.connection import WarehouseMissing, snapshot
 from metrics.data_span import data_until
+from metrics.monthly import monthly_rows
 from metrics.options import filter_options
 from metrics.units_league import AGENCY_KINDS, league_table
 from metrics.workload import staffing_date, unit_field_workload
 from present import league
 from present import workload as workload_tables
 from present.format import LANGS, Lang
+from present.monthly import monthly_table
 from present.places import place_name
 from present.report import build_report
 from present.strings import t, t_or
-from present.tables import kinds, labelled
+from present.tables import Kind, kinds, labelled
 from present.view import data_until_text
 from reports import lock_command, pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
-from reports.header import header_block
+from reports.header import HeaderBlock, header_block
 from reports.render import ChromiumMissing, PrintFailed
 from reports.writers import csv_bytes, side_note, side_note_path, xlsx_bytes
 
@@ -59,6 +63,7 @@ SUFFIXES = {
     "league-table": (".csv", ".xlsx"),
     "pdf": (".pdf",),
     "workload": (".xlsx", ".csv"),
+    "monthly": (".xlsx", ".csv"),
 }
 # argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
 ARGPARSE_MESSAGES = (
@@ -164,6 +169,10 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 print(data_until_text(until, LANG))
             form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG, until)
             return {args.out: form}
+        if args.command == "monthly":
+            frame, column_kinds = monthly_table(monthly_rows(con, filters), LANG)
+            header = header_block(t("monthly.title", LANG), filters, options, province, LANG)
+            return _frame_file(args.out, frame, header, column_kinds)
         if args.command == "workload":
             if staffing_date(con, filters) is None:
                 raise CommandError(t("cli.no_staffing", LANG))
@@ -174,15 +183,17 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
             )
             columns, title = league.COLUMNS, "league.file_title"
-    frame = labelled(rows, columns, LANG)
     header = header_block(t(title, LANG), filters, options, province, LANG)
-    column_kinds = kinds(columns, LANG)
-    if args.out.suffix.lower() == ".csv":
-        return {
-            args.out: csv_bytes(frame, column_kinds),
-            side_note_path(args.out): side_note(header),
-        }
-    return {args.out: xlsx_bytes(frame, header, column_kinds)}
+    return _frame_file(args.out, labelled(rows, columns, LANG), header, kinds(columns, LANG))
+
+
+def _frame_file(
+    out: Path, frame: pl.DataFrame, header: HeaderBlock, column_kinds: dict[str, Kind]
+) -> dict[Path, bytes]:
+    """A table as CSV (with its side note) or as XLSX under the header block, by `out`'s suffix."""
+    if out.suffix.lower() == ".csv":
+        return {out: csv_bytes(frame, column_kinds), side_note_path(out): side_note(header)}
+    return {out: xlsx_bytes(frame, header, column_kinds)}
 
 
 def _content(args: argparse.Namespace) -> dict[Path, bytes]:

@@ -19,6 +19,7 @@ from metrics import (
     freshness,
     kpis,
     locks,
+    monthly,
     options,
     processing_times,
     quality,
@@ -196,3 +197,9 @@ def load_locked_view(version: WarehouseVersion, filters: Filters) -> locks.Locke
 def load_locks(version: WarehouseVersion) -> tuple[list[locks.Lock], dict[int, int]]:
     """Every lock and how many applications later loads changed under each."""
     return read(version, lambda con: (locks.all_locks(con), locks.changed_counts(con)))
+
+
+@cached
+def load_monthly(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    """Biểu II.06a's total row for each month of the period, with the rates."""
+    return read(version, lambda con: monthly.monthly_rows(con, filters))
