@@ -9,6 +9,8 @@ import duckdb
 # Status codes of the national sync list (GLOSSARY.md).
 FINISHED_STATUSES = (9, 10)
 CLOSED_STATUSES = (3, 7, 8)
+# The kinds of closed without a result: not accepted, withdrawn by the applicant, stopped.
+REFUSED_STATUS, WITHDRAWN_STATUS, STOPPED_STATUS = CLOSED_STATUSES
 # Open and waiting for the applicant: documents to supplement (5), a fee to pay (6).
 WAITING_STATUSES = (5, 6)
 # An ended application has left the queue: finished, or closed without a result.
@@ -142,6 +144,9 @@ create table if not exists daily_activity (
     digitized           bigint not null,
     ended               bigint not null,    -- finished (9/10) or closed (3/7/8) that day
     closed              bigint not null,    -- of ended, closed without result (3/7/8)
+    closed_refused      bigint not null,    -- of closed: không được tiếp nhận (3)
+    closed_withdrawn    bigint not null,    -- of closed: công dân rút hồ sơ (7)
+    closed_stopped      bigint not null,    -- of closed: dừng xử lý (8)
     resolved            bigint not null,    -- finished (9/10) that day
     resolved_early      bigint not null,
     resolved_on_time    bigint not null,
@@ -251,7 +256,7 @@ create table if not exists warehouse_info (
 # The measures of daily_activity, in order; its rollups carry the same ones.
 MEASURES = (
     "received", "received_online_766", "received_fee", "paid_online", "digitized", "ended",
-    "closed", "resolved",
+    "closed", "closed_refused", "closed_withdrawn", "closed_stopped", "resolved",
     "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
     "processing_days_sum", "processing_workdays_sum",
 )  # fmt: skip

@@ -31,7 +31,10 @@ from etl.schema import (
     DAY_MEASURES,
     FINISHED_STATUSES,
     MEASURES,
+    REFUSED_STATUS,
+    STOPPED_STATUS,
     WAITING_STATUSES,
+    WITHDRAWN_STATUS,
     sql_list,
 )
 from etl.workdays import refresh_workdays
@@ -92,7 +95,7 @@ def _source_view(scope: str) -> str:
 # a single aggregation over the events is cheaper than two aggregations and a full join.
 # Both branches read the view itself: a CTE read twice is materialised in memory, which
 # runs out of memory on tens of millions of applications.
-DAILY_ACTIVITY_SELECT = """
+DAILY_ACTIVITY_SELECT = f"""
 with events as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
@@ -101,7 +104,9 @@ with events as (
         has_fee::int as received_fee,
         (has_fee and coalesce(paid_online, false))::int as paid_online,
         coalesce(digitized, false)::int as digitized,
-        0 as ended, 0 as closed, 0 as resolved,
+        0 as ended, 0 as closed, 0 as closed_refused, 0 as closed_withdrawn,
+        0 as closed_stopped,
+        0 as resolved,
         0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as resolved_late_766,
         0.0 as processing_workdays,
         0.0 as processing_days
@@ -112,6 +117,9 @@ with events as (
         0, 0, 0, 0, 0,
         1,
         is_closed::int,
+        (status = {REFUSED_STATUS})::int,
+        (status = {WITHDRAWN_STATUS})::int,
+        (status = {STOPPED_STATUS})::int,
         is_finished::int,
         (is_finished and ended_on < due_day)::int,
         (is_finished and ended_on = due_day)::int,
@@ -136,6 +144,9 @@ final as (
         sum(digitized)::bigint as digitized,
         sum(ended)::bigint as ended,
         sum(closed)::bigint as closed,
+        sum(closed_refused)::bigint as closed_refused,
+        sum(closed_withdrawn)::bigint as closed_withdrawn,
+        sum(closed_stopped)::bigint as closed_stopped,
         sum(resolved)::bigint as resolved,
         sum(resolved_early)::bigint as resolved_early,
         sum(resolved_on_time)::bigint as resolved_on_time,

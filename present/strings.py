@@ -1116,6 +1116,37 @@ STRINGS: dict[str, tuple[str, str]] = {
         "and to the period's days. Received, resolved and closed add up over the months to the "
         "period; carried in is the first month's, in progress the last month's.",
     ),
+    "closed.title_units": (
+        "Không tiếp nhận, rút, dừng xử lý theo đơn vị",
+        "Closed without result by unit",
+    ),
+    "closed.title_fields": (
+        "Không tiếp nhận, rút, dừng xử lý theo lĩnh vực",
+        "Closed without result by field",
+    ),
+    "closed.caption": (
+        "Hồ sơ kết thúc trong kỳ mà không có kết quả (trạng thái 3, 7, 8), theo loại; cộng ba "
+        'loại bằng thẻ "Không tiếp nhận, rút, dừng xử lý". Biểu II.06a tính chúng là đúng hạn.',
+        "Applications that ended in the period without a result (status 3, 7, 8), by kind; the "
+        'three add up to the "closed without result" card. Biểu II.06a counts them on time.',
+    ),
+    "closed.none": (
+        "Không có hồ sơ không tiếp nhận, rút, dừng xử lý trong kỳ.",
+        "No application closed without a result in the period.",
+    ),
+    "col.closed": ("Không tiếp nhận, rút, dừng xử lý", "Closed without result"),
+    "col.closed_refused": ("Không được tiếp nhận", "Not accepted"),
+    "col.closed_withdrawn": ("Công dân rút hồ sơ", "Withdrawn"),
+    "col.closed_stopped": ("Dừng xử lý", "Stopped"),
+    "col.days_late": ("Số ngày quá hạn", "Days late"),
+    "unit.late": ("Hồ sơ đã giải quyết quá hạn trong kỳ", "Resolved late in the period"),
+    "unit.late_note": (
+        "{count} hồ sơ có kết quả sau ngày hẹn trả, từ {start} đến {end}, quá hạn nhiều nhất "
+        "trước; bên cạnh là hồ sơ đang quá hạn tại {end}.",
+        "{count} applications finished after their due date from {start} to {end}, latest "
+        "first; beside them, those still overdue at {end}.",
+    ),
+    "unit.no_late": ("Không có hồ sơ giải quyết quá hạn trong kỳ.", "Nothing resolved late."),
     "cli.locked": (
         "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
         "Locked {period} (no. {lock_id}) at {at} by {by}.",

@@ -16,6 +16,7 @@ from metrics import (
     bieu_06a,
     breakdown,
     catalog,
+    closed,
     freshness,
     kpis,
     locks,
@@ -203,3 +204,15 @@ def load_locks(version: WarehouseVersion) -> tuple[list[locks.Lock], dict[int, i
 def load_monthly(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
     """Biểu II.06a's total row for each month of the period, with the rates."""
     return read(version, lambda con: monthly.monthly_rows(con, filters))
+
+
+@cached
+def load_closed_by_kind(version: WarehouseVersion, filters: Filters, by: closed.By) -> pl.DataFrame:
+    """Closed without a result by kind, per unit or per field, with a total row."""
+    return read(version, lambda con: closed.closed_by_kind(con, filters, by))
+
+
+@cached
+def load_unit_late(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    """The unit's applications resolved late in the period."""
+    return read(version, lambda con: closed.late_resolutions(con, filters, unit_code))
