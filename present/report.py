@@ -21,9 +21,10 @@ from metrics.breakdown import field_activity
 from metrics.filters import Filters
 from metrics.measures import RATE_BY_NAME
 from metrics.rankings import MIN_DENOMINATOR, RankMeasure, best_and_worst
-from metrics.units_league import league_table
+from metrics.units_league import AGENCY_KINDS, league_table
 from present import format as fmt
 from present import overview_charts as charts
+from present.agency_section import agency_section
 from present.cards import CARDS, delta_color, format_delta, format_value
 from present.narrative import summary_sentences
 from present.provenance import file_stem, filters_detail, source_line
@@ -45,6 +46,7 @@ class ReportMetrics:
     trend: pl.DataFrame
     units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
     fields: pl.DataFrame  # breakdown.field_activity
+    agencies: pl.DataFrame | None = None  # the sở, ngành's league (issue 12)
 
 
 def gather(
@@ -57,6 +59,7 @@ def gather(
         trend=activity.trend(con, filters, grain),
         units=league_table(con, filters),
         fields=field_activity(con, filters),
+        agencies=league_table(con, filters, AGENCY_KINDS),
     )
 
 
@@ -199,4 +202,9 @@ def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Repor
             "fields.note", lang, shown=min(charts.TOP_FIELDS, fields.height), total=fields.height
         ),
         file_name=file_stem("bao-cao", filters) + ".pdf",
+        sections=tuple(
+            section
+            for section in (agency_section(metrics.agencies, REPORT_MEASURE, lang),)
+            if section is not None
+        ),
     )

@@ -198,12 +198,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Handling status (form II.06a)",
     ),
     "chart.units_best": (
-        "10 đơn vị có {measure} cao nhất",
-        "10 units with the highest {measure}",
+        "10 phường, xã, đặc khu có {measure} cao nhất",
+        "10 wards and communes with the highest {measure}",
     ),
     "chart.units_worst": (
-        "10 đơn vị có {measure} thấp nhất",
-        "10 units with the lowest {measure}",
+        "10 phường, xã, đặc khu có {measure} thấp nhất",
+        "10 wards and communes with the lowest {measure}",
     ),
     "chart.fields": (
         "Hồ sơ tiếp nhận và quá hạn theo lĩnh vực",
@@ -1147,6 +1147,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "first; beside them, those still overdue at {end}.",
     ),
     "unit.no_late": ("Không có hồ sơ giải quyết quá hạn trong kỳ.", "Nothing resolved late."),
+    "chart.agencies_ranked": (
+        "Sở, ngành theo {measure} ({count}/{total} sở, ngành được xếp hạng)",
+        "Provincial agencies by {measure} ({count} of {total} ranked)",
+    ),
+    "report.agencies_title": ("Sở, ngành", "Provincial agencies"),
+    "report.agencies_note": (
+        "Sở, ngành tự tiếp nhận hồ sơ, xếp theo {measure}; cộng với phường, xã, đặc khu bằng số "
+        "của cả thành phố. Chỉ xếp hạng sở, ngành có từ {min} hồ sơ ở mẫu số.",
+        "Agencies that receive applications themselves, by {measure}; with the wards and "
+        "communes they add up to the city. Only agencies with at least {min} in the denominator "
+        "are ranked.",
+    ),
     "cli.locked": (
         "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
         "Locked {period} (no. {lock_id}) at {at} by {by}.",

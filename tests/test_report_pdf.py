@@ -66,7 +66,7 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) 
         assert format_value(card.kind, card.value(now), "vi") in first, card.kpi
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
     assert "Trang 1/2" in first and "Trang 2/2" in second
-    assert "10 đơn vị có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
+    assert "10 phường, xã, đặc khu có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
 
 
 def test_unit_report_names_the_unit_and_counts_only_it(small: Path, tmp_path: Path) -> None:
