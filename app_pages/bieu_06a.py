@@ -14,12 +14,15 @@ from present.bieu_06a import (
     period_line,
     reporting_unit,
 )
+from present.monthly import SUBJECT as MONTHLY_SUBJECT
+from present.monthly import monthly_table
 from present.strings import t
 from present.view import cut_day, data_until_text
 from reports.bieu_06a import SUBJECT, bieu_06a_file
 from reports.header import file_name, filter_lines
 from ui import loaders
 from ui.downloads import XLSX_MIME, download_buttons
+from ui.locks import show_locked
 from ui.shell import current_view, page_header
 from ui.tables import show_table
 
@@ -43,6 +46,7 @@ until = cut_day(view)
 if until is not None:
     st.warning(data_until_text(until, lang), icon=":material/event_busy:")
 st.info(convention_note(rows, lang), icon=":material/info:")
+show_locked(view)  # a locked period: the locked form's cells beside today's, and why
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
 show_table(table, column_kinds, lang)
@@ -58,3 +62,10 @@ st.download_button(
 )
 st.caption(t("bieu.plain_note", lang))
 download_buttons(view, table, column_kinds, SUBJECT + "-bang", t("bieu.title", lang))
+
+# Month by month (issue 12): the form's total row for each month of the period, with the rates.
+st.subheader(t("monthly.title", lang))
+st.caption(t("monthly.caption", lang))
+monthly, monthly_kinds = monthly_table(loaders.load_monthly(version, filters), lang)
+show_table(monthly, monthly_kinds, lang, key="bieu_monthly")
+download_buttons(view, monthly, monthly_kinds, MONTHLY_SUBJECT, t("monthly.title", lang))

@@ -9,7 +9,8 @@ import streamlit as st
 
 from metrics.activity import GRAINS, default_grain
 from metrics.quality import NEEDS
-from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst
+from metrics.rankings import MIN_DENOMINATOR, RANK_MEASURES, best_and_worst, ranked
+from metrics.units_league import AGENCY_KINDS
 from present import overview_charts as charts
 from present.cards import adds_up_line
 from present.definitions import missing_lines
@@ -21,6 +22,7 @@ from ui.charts import show_chart
 from ui.empty import nothing_found
 from ui.filter_bar import GRAIN, RANK
 from ui.kpi_cards import kpi_cards
+from ui.locks import show_locked
 from ui.shell import current_view, page_header
 
 UNIT_PAGE = "app_pages/unit.py"
@@ -51,6 +53,7 @@ until = data_until_text(cut_day(view), lang)
 if until is not None:
     st.warning(until, icon=":material/event_busy:")
 kpi_cards(comparison, lang)
+show_locked(view)  # a locked period: the locked figures beside today's, and why they differ
 missing = loaders.load_missing_data(version, filters.start, filters.end)
 for line in missing_lines(missing, NEEDS, lang):
     st.warning(line, icon=":material/database_off:")
@@ -118,6 +121,25 @@ else:
                 selection_mode="points",
             )
     st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
+
+# The sở, ngành in a ranking of their own beside the communes' (issue 12): all of them.
+agency_league = loaders.load_league(version, filters, AGENCY_KINDS)
+agencies_ranked = ranked(agency_league, measure)
+if not agencies_ranked.is_empty():
+    agency_title = t(
+        "chart.agencies_ranked",
+        lang,
+        measure=t(f"rank.{measure}", lang),
+        count=agencies_ranked.height,
+        total=agency_league.height,
+    )
+    show_chart(
+        charts.ranking_figure(agencies_ranked, measure, lang, agency_title, scope, COLORS["good"]),
+        f"so-nganh-{measure}",
+        key="units_agencies",
+        on_select=partial(_on_unit_click, "units_agencies", agencies_ranked["unit_code"].to_list()),
+        selection_mode="points",
+    )
 
 st.subheader(t("section.fields", lang))
 fields = loaders.load_field_activity(version, filters)

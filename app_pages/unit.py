@@ -28,6 +28,7 @@ from reports.header import file_name
 from reports.render import chromium_available
 from ui import loaders
 from ui.charts import show_chart
+from ui.closed import closed_tables, late_list
 from ui.downloads import XLSX_MIME, download_buttons
 from ui.empty import nothing_found
 from ui.kpi_cards import kpi_cards
@@ -143,6 +144,11 @@ download_buttons(
 )
 fields = loaders.load_field_activity(version, scoped)
 show_chart(charts.fields_figure(fields, lang, scope), f"don-vi-{code}-linh-vuc")
+
+# Issue 12: what the unit closed without a result, by kind and field; its late resolutions
+# of the period, just above its open overdue list.
+closed_tables(view, scoped, ("field",), f"khong-tiep-nhan-rut-dung-{code}")
+late_list(view, scoped, code, row["name"])
 
 st.subheader(t("unit.overdue", lang))
 overdue = loaders.load_unit_overdue(version, filters, code)

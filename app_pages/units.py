@@ -17,6 +17,7 @@ from present.tables import kinds, labelled
 from present.view import scope_text
 from ui import loaders
 from ui.charts import show_chart
+from ui.closed import closed_tables
 from ui.downloads import download_buttons
 from ui.empty import nothing_found
 from ui.shell import current_view, page_header
@@ -96,3 +97,6 @@ def _picked(picked: object, rows: pl.DataFrame) -> str | None:
 code = _picked(selection, shown) or _picked(agency_selection, agency_rows)
 if code:
     st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: code})
+
+# Closed without a result by kind (issue 12): per unit (communes and agencies) and per field.
+closed_tables(view, filters, ("unit_code", "field"), "khong-tiep-nhan-rut-dung")

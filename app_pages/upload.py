@@ -22,6 +22,7 @@ from present import format as fmt
 from present.safe_text import markdown_text
 from present.strings import t
 from ui.auth import DATA_QUALITY, current_account, page_link
+from ui.locks import lock_section
 from ui.shell import current_view
 from ui.uploads import ACCEPTED, display_name, max_upload_mb, refusal, save
 
@@ -144,3 +145,6 @@ uploads = st.file_uploader(
 )
 if st.button(t("upload.start", lang), type="primary", disabled=not uploads):
     _load(list(uploads or []), lang)
+
+st.divider()
+lock_section(view, current_account().name)  # chốt số liệu: administrators only, like loading

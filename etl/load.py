@@ -34,6 +34,7 @@ from etl.applications import clean_applications
 from etl.catalog import NEW, Update, clean_catalog, clean_plans
 from etl.dates import local_now, local_today
 from etl.errors import UnreadableFile
+from etl.locks import note_changes
 from etl.reader import KIND_ORDER, Part, RawTable, Source, inspect, read_part
 from etl.rules import Cleaned, Context
 from etl.schema import create_tables, scalar
@@ -184,6 +185,7 @@ def _upsert_applications(
             good = good.filter((~clash).scatter(clash.arg_true(), newer))
     con.register("incoming", good.to_arrow())
     try:
+        note_changes(con, good.columns)  # what this load changes under a locked period
         if incremental:
             summaries.touch_incoming(con)
         con.execute(

@@ -9,6 +9,8 @@ import duckdb
 # Status codes of the national sync list (GLOSSARY.md).
 FINISHED_STATUSES = (9, 10)
 CLOSED_STATUSES = (3, 7, 8)
+# The kinds of closed without a result: not accepted, withdrawn by the applicant, stopped.
+REFUSED_STATUS, WITHDRAWN_STATUS, STOPPED_STATUS = CLOSED_STATUSES
 # Open and waiting for the applicant: documents to supplement (5), a fee to pay (6).
 WAITING_STATUSES = (5, 6)
 # An ended application has left the queue: finished, or closed without a result.
@@ -146,6 +148,9 @@ create table if not exists daily_activity (
     reused_data         bigint not null,    -- reusing digitised data (766 4.3)
     ended               bigint not null,    -- finished (9/10) or closed (3/7/8) that day
     closed              bigint not null,    -- of ended, closed without result (3/7/8)
+    closed_refused      bigint not null,    -- of closed: không được tiếp nhận (3)
+    closed_withdrawn    bigint not null,    -- of closed: công dân rút hồ sơ (7)
+    closed_stopped      bigint not null,    -- of closed: dừng xử lý (8)
     resolved            bigint not null,    -- finished (9/10) that day
     resolved_early      bigint not null,
     resolved_on_time    bigint not null,
@@ -205,6 +210,46 @@ create table if not exists staffing (
     source_file        varchar not null
 );
 
+-- Chốt số liệu (locked periods): an administrator locks a period once its report is sent.
+-- The lock keeps the figures as they were (`lock_counts`: the base counts of metrics.measures;
+-- `lock_bieu`: Biểu II.06a's rows), for the whole warehouse (unit_code '') and every unit, so
+-- later loads never change them; `lock_changes` records, in the load's own transaction, each
+-- application a later load changed that the locked period's figures count.
+create table if not exists locks (
+    lock_id       bigint primary key,
+    period_start  date not null,
+    period_end    date not null,
+    locked_by     varchar not null,
+    locked_at     timestamp not null,      -- local time, Asia/Ho_Chi_Minh (etl.dates.local_now)
+    note          varchar,
+    last_load_id  bigint                   -- the last load_log row the figures include
+);
+
+create table if not exists lock_counts (
+    lock_id    bigint not null,
+    unit_code  varchar not null,           -- '' for the whole warehouse (the city)
+    name       varchar not null,           -- a base count of metrics.measures
+    value      double not null
+);
+
+create table if not exists lock_bieu (
+    lock_id          bigint not null,
+    unit_code        varchar not null,     -- '' for the whole warehouse (the city)
+    position         integer not null,     -- the row's place in the form
+    row_kind         varchar not null,     -- field | level | total (metrics.bieu_06a)
+    level            varchar,
+    field            varchar,
+{bieu_columns}
+);
+
+create table if not exists lock_changes (
+    lock_id         bigint not null,
+    load_id         bigint not null,       -- the load_log row of the load (file, time)
+    application_id  varchar not null,
+    status_before   tinyint,               -- null: the load brought a new application
+    status_after    tinyint not null
+);
+
 create table if not exists warehouse_info (
     key   varchar primary key,
     value varchar
@@ -216,7 +261,7 @@ create table if not exists warehouse_info (
 MEASURES = (
     "received", "received_online_766", "received_fee", "paid_online", "digitized",
     "received_result_doc", "e_result_doc", "digitized_e_result", "reused_data", "ended",
-    "closed", "resolved",
+    "closed", "closed_refused", "closed_withdrawn", "closed_stopped", "resolved",
     "resolved_early", "resolved_on_time", "resolved_late", "resolved_late_766",
     "processing_days_sum", "processing_workdays_sum",
 )  # fmt: skip
@@ -225,6 +270,12 @@ DAY_MEASURES = ("processing_days_sum", "processing_workdays_sum")
 _ROLLUP_MEASURES_DDL = ",\n".join(
     f"    {m} {'double' if m in DAY_MEASURES else 'bigint'} not null" for m in MEASURES
 )
+# Biểu II.06a's value columns (metrics.bieu_06a.VALUE_COLUMNS) and the closed count beside them.
+BIEU_COLUMNS = (
+    "total", "received_online", "received_offline", "carried_in", "resolved", "resolved_early",
+    "resolved_on_time", "resolved_late", "in_progress", "within_deadline", "overdue", "closed",
+)  # fmt: skip
+_BIEU_COLUMNS_DDL = ",\n".join(f"    {column} bigint not null" for column in BIEU_COLUMNS)
 
 
 # Columns added after the first warehouses were built: an older warehouse gains them (nullable
@@ -267,7 +318,11 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     for table, columns in SUMMARY_COLUMNS.items():
         if table in tables and any((table, column) not in present for column in columns):
             con.execute(f"drop table {table}")
-    con.execute(TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL))
+    con.execute(
+        TABLES_DDL.replace("{rollup_measures}", _ROLLUP_MEASURES_DDL).replace(
+            "{bieu_columns}", _BIEU_COLUMNS_DDL
+        )
+    )
     present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
     for table, column, definition in ADDED_COLUMNS:
         if (table, column) in present:

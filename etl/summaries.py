@@ -31,7 +31,10 @@ from etl.schema import (
     DAY_MEASURES,
     FINISHED_STATUSES,
     MEASURES,
+    REFUSED_STATUS,
+    STOPPED_STATUS,
     WAITING_STATUSES,
+    WITHDRAWN_STATUS,
     sql_list,
 )
 from etl.workdays import refresh_workdays
@@ -93,7 +96,7 @@ def _source_view(scope: str) -> str:
 # a single aggregation over the events is cheaper than two aggregations and a full join.
 # Both branches read the view itself: a CTE read twice is materialised in memory, which
 # runs out of memory on tens of millions of applications.
-DAILY_ACTIVITY_SELECT = """
+DAILY_ACTIVITY_SELECT = f"""
 with events as (
     select
         received_at::date as day, province_code, unit_code, procedure_code, channel,
@@ -107,7 +110,9 @@ with events as (
         (is_result_doc and coalesce(e_result, false))::int as e_result_doc,
         (coalesce(digitized, false) and coalesce(e_result, false))::int as digitized_e_result,
         coalesce(reused_data, false)::int as reused_data,
-        0 as ended, 0 as closed, 0 as resolved,
+        0 as ended, 0 as closed, 0 as closed_refused, 0 as closed_withdrawn,
+        0 as closed_stopped,
+        0 as resolved,
         0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as resolved_late_766,
         0.0 as processing_workdays,
         0.0 as processing_days
@@ -118,6 +123,9 @@ with events as (
         0, 0, 0, 0, 0, 0, 0, 0, 0,
         1,
         is_closed::int,
+        (status = {REFUSED_STATUS})::int,
+        (status = {WITHDRAWN_STATUS})::int,
+        (status = {STOPPED_STATUS})::int,
         is_finished::int,
         (is_finished and ended_on < due_day)::int,
         (is_finished and ended_on = due_day)::int,
@@ -146,6 +154,9 @@ final as (
         sum(reused_data)::bigint as reused_data,
         sum(ended)::bigint as ended,
         sum(closed)::bigint as closed,
+        sum(closed_refused)::bigint as closed_refused,
+        sum(closed_withdrawn)::bigint as closed_withdrawn,
+        sum(closed_stopped)::bigint as closed_stopped,
         sum(resolved)::bigint as resolved,
         sum(resolved_early)::bigint as resolved_early,
         sum(resolved_on_time)::bigint as resolved_on_time,

@@ -58,7 +58,14 @@ def form_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     then the grand total. Fields with nothing to handle in the period are left out.
 
     Columns: row_kind, level, field (null on total rows), VALUE_COLUMNS and CLOSED."""
-    per_field = counts_by(con, filters, ("level", "field")).select(
+    return form_body(counts_by(con, filters, ("level", "field")))
+
+
+def form_body(counts: pl.DataFrame) -> pl.DataFrame:
+    """The form's rows from period counts per level and field (`metrics.breakdown.counts_by`):
+    what `form_rows` returns, for callers that count many forms at once (a lock keeps every
+    unit's)."""
+    per_field = counts.select(
         "level", "field", *(derived_expression(column) for column in FORM.values()), CLOSED
     )
     parts: list[pl.DataFrame] = []

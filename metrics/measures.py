@@ -76,6 +76,10 @@ COUNTS: tuple[Count, ...] = (
     Count("resolved_on_time", "resolved_on_time", "period"),
     Count("resolved_late", "resolved_late", "period"),
     Count("closed", "closed", "period"),  # ended without a result (status 3, 7, 8)
+    # Of closed, by kind: không được tiếp nhận (3), công dân rút hồ sơ (7), dừng xử lý (8).
+    Count("closed_refused", "closed_refused", "period"),
+    Count("closed_withdrawn", "closed_withdrawn", "period"),
+    Count("closed_stopped", "closed_stopped", "period"),
     Count("in_progress", "received - ended", "through"),
     Count("overdue", "n", "open_past_due"),  # of in_progress, past the due date at d1
     # Of in_progress, waiting for the applicant at d1 (status 5, 6); of overdue, those waiting.

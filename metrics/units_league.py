@@ -35,7 +35,9 @@ where {of_kinds}
 order by unit_code
 """
 
-_OVERDUE_LIST = """
+# A list of single applications of the view (`{applications}`): what each list shows of one,
+# then the list's own columns (`{columns}`), conditions (`{where}`) and order (`{order}`).
+APPLICATION_LIST = """
 with listed as ({applications})
 select
     a.application_id,
@@ -43,15 +45,21 @@ select
     p.name as procedure_name,
     a.received_at,
     a.due_at,
-    date_diff('day', a.due_at::date, ?::date) as days_overdue
+    {columns}
 from listed as a
 join procedures as p using (procedure_code)
-where a.unit_code = ?
+where {where}
+order by {order}
+"""
+_OVERDUE_LIST = APPLICATION_LIST.format(
+    applications="{applications}",
+    columns="date_diff('day', a.due_at::date, ?::date) as days_overdue",
+    where="""a.unit_code = ?
     and a.received_at::date <= ?
     and a.due_at::date < ?
-    and (a.ended_on is null or a.ended_on > ?)
-order by a.due_at, a.application_id
-"""
+    and (a.ended_on is null or a.ended_on > ?)""",
+    order="a.due_at, a.application_id",
+)
 
 
 def league_table(

@@ -14,7 +14,9 @@ from vietnam_provinces import Province
 
 from etl.settings import province_code
 from etl.units import province_name
+from metrics.codes import AGENCY_KIND
 from metrics.options import FilterOptions, Unit
+from metrics.text import vi_sorted
 from present.format import Lang
 from present.strings import t
 
@@ -55,20 +57,32 @@ def short_name(name: str) -> str:
 
 
 def listed_units(options: FilterOptions, chosen: Sequence[int]) -> list[Unit]:
-    """The units of the chosen provinces (all units when none is chosen)."""
-    return [unit for unit in options.units if not chosen or unit.province_code in chosen]
+    """The units of the chosen provinces (all units when none is chosen): the commune-level
+    ones in Vietnamese alphabetical order, then the sở, ngành in theirs (DATA_SPEC §4: units
+    too)."""
+    groups = (options.units, options.agency_units)
+    return [
+        unit
+        for group in groups
+        for unit in vi_sorted(group, key=lambda unit: unit.name)
+        if not chosen or unit.province_code in chosen
+    ]
 
 
-def unit_labels(options: FilterOptions, units: Sequence[Unit]) -> dict[str, str]:
+def unit_labels(
+    options: FilterOptions, units: Sequence[Unit], lang: Lang | None = None
+) -> dict[str, str]:
     """unit_code → the name a person picks it by: "Phường X", or "Phường X (Hải Phòng)" when
-    the units come from more than one province."""
+    the units come from more than one province; with `lang`, an agency's name says what it is,
+    "Sở Tài chính · Sở, ngành", so the picker's agencies read as their own group."""
     names = dict(options.provinces)
     several = len({unit.province_code for unit in units}) > 1
-    return {
-        unit.code: (
-            f"{unit.name} ({short_name(names.get(unit.province_code, ''))})"
-            if several
-            else unit.name
-        )
-        for unit in units
-    }
+    labels = {}
+    for unit in units:
+        label = unit.name
+        if several:
+            label += f" ({short_name(names.get(unit.province_code, ''))})"
+        if lang is not None and unit.kind == AGENCY_KIND:
+            label += " · " + t(f"kind.{AGENCY_KIND}", lang)
+        labels[unit.code] = label
+    return labels

@@ -22,11 +22,12 @@ from metrics.filters import Filters
 from metrics.index_766 import Index766, index_766, payment_coverage, unit_totals
 from metrics.measures import RATE_BY_NAME, Ratio
 from metrics.rankings import MIN_DENOMINATOR, RankMeasure, best_and_worst
-from metrics.units_league import league_table
+from metrics.units_league import AGENCY_KINDS, league_table
 from metrics.workload import StaffingSummary, staffing_summary
 from present import format as fmt
 from present import overview_charts as charts
 from present import workload as staffing
+from present.agency_section import agency_section
 from present.cards import CARDS, delta_color, format_delta, format_value
 from present.index_766 import report_section as index_766_section
 from present.narrative import summary_sentences
@@ -50,6 +51,7 @@ class ReportMetrics:
     trend: pl.DataFrame
     units: pl.DataFrame  # units_league.league_table: the rows the rankings rank
     fields: pl.DataFrame  # breakdown.field_activity
+    agencies: pl.DataFrame | None = None  # the sở, ngành's league (issue 12)
     staffing: StaffingSummary | None = None  # workload.staffing_summary: None without staffing
     # Bộ chỉ số 766 (issue 15): its section, and 3.6 (b), (c) beside it.
     index_766: Index766 | None = None
@@ -66,6 +68,7 @@ def gather(
         trend=activity.trend(con, filters, grain),
         units=league_table(con, filters),
         fields=field_activity(con, filters),
+        agencies=league_table(con, filters, AGENCY_KINDS),
         staffing=staffing_summary(con, filters),
         index_766=index_766(con, filters),
         payment_coverage=payment_coverage(con, filters),
@@ -205,7 +208,12 @@ def build_report(view: View, metrics: ReportMetrics, made_at: datetime) -> Repor
 
 def _sections(metrics: ReportMetrics, lang: fmt.Lang) -> tuple[ReportSection, ...]:
     """The topic sections after the fields, in order."""
-    sections = list(staffing.report_sections(metrics.staffing, lang))
+    sections = []
+    if metrics.agencies is not None and (
+        agencies := agency_section(metrics.agencies, REPORT_MEASURE, lang)
+    ):
+        sections.append(agencies)
+    sections += staffing.report_sections(metrics.staffing, lang)
     if metrics.index_766 is not None:
         index = metrics.index_766
         sections.append(

@@ -199,12 +199,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Handling status (form II.06a)",
     ),
     "chart.units_best": (
-        "10 đơn vị có {measure} cao nhất",
-        "10 units with the highest {measure}",
+        "10 phường, xã, đặc khu có {measure} cao nhất",
+        "10 wards and communes with the highest {measure}",
     ),
     "chart.units_worst": (
-        "10 đơn vị có {measure} thấp nhất",
-        "10 units with the lowest {measure}",
+        "10 phường, xã, đặc khu có {measure} thấp nhất",
+        "10 wards and communes with the lowest {measure}",
     ),
     "chart.fields": (
         "Hồ sơ tiếp nhận và quá hạn theo lĩnh vực",
@@ -1295,6 +1295,141 @@ STRINGS: dict[str, tuple[str, str]] = {
     "i766.file_title": ("Bộ chỉ số 766 theo đơn vị", "QĐ 766 index by unit"),
     "i766.file_indicators": ("Bộ chỉ số 766: các chỉ số", "QĐ 766 index: indicators"),
     "cli.index_766_written": ("Đã ghi {path}: {rows} đơn vị", "Wrote {path}: {rows} units"),
+    # Locks, months, closed (issue 12)
+    "lock.section": ("Chốt số liệu", "Locked periods"),
+    "lock.intro": (
+        "Chốt số liệu một kỳ sau khi đã gửi báo cáo: số liệu của kỳ (chỉ tiêu, Biểu II.06a của "
+        "thành phố và từng đơn vị) được giữ nguyên như lúc chốt; các lần nạp sau không làm đổi "
+        "số đã chốt. Khi số liệu hiện nay khác, trang Tổng quan và Biểu II.06a của đúng kỳ đó "
+        "hiện cả hai, phần chênh lệch và lần nạp đã làm đổi.",
+        "Lock a period once its report is sent: its figures (KPIs, Biểu II.06a of the city and "
+        "of every unit) are kept as they are now; later loads never change them. Where the "
+        "current figures differ, the overview and Biểu II.06a of that exact period show both, "
+        "the difference and the loads that caused it.",
+    ),
+    "lock.from": ("Từ ngày", "From"),
+    "lock.to": ("Đến ngày", "To"),
+    "lock.by": ("Người chốt", "Locked by"),
+    "lock.note": ("Ghi chú (không bắt buộc)", "Note (optional)"),
+    "lock.submit": ("Chốt số liệu kỳ này", "Lock this period"),
+    "lock.need_name": ("Cần ghi tên người chốt.", "Say who locks the period."),
+    "lock.bad_period": ("Ngày bắt đầu sau ngày kết thúc.", "The period starts after it ends."),
+    "lock.done": (
+        "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
+        "Locked {period} (no. {lock_id}) at {at} by {by}.",
+    ),
+    "lock.none": ("Chưa chốt kỳ nào.", "No period is locked yet."),
+    "lock.col_id": ("Số", "No."),
+    "lock.col_period": ("Kỳ", "Period"),
+    "lock.col_by": ("Người chốt", "Locked by"),
+    "lock.col_at": ("Chốt lúc", "Locked at"),
+    "lock.col_note": ("Ghi chú", "Note"),
+    "lock.col_changes": ("Hồ sơ thay đổi sau khi chốt", "Applications changed since"),
+    "lock.banner": (
+        "Kỳ này đã chốt số liệu lúc {at}, người chốt: {by}{note}.",
+        "This period was locked at {at} by {by}{note}.",
+    ),
+    "lock.same": (
+        "Số liệu hiện nay trùng với số liệu đã chốt.",
+        "The current figures equal the locked ones.",
+    ),
+    "lock.differs": (
+        "Số liệu hiện nay khác số liệu đã chốt: {count} hồ sơ đã thay đổi do {loads} lần nạp "
+        "sau khi chốt. Số đã chốt không đổi; bảng dưới đây ghi cả hai.",
+        "The current figures differ from the locked ones: {count} applications changed by "
+        "{loads} loads after the lock. The locked figures stay; the table shows both.",
+    ),
+    "lock.details": ("So sánh số đã chốt và số hiện nay", "Locked and current figures"),
+    "lock.col_measure": ("Chỉ tiêu", "Measure"),
+    "lock.col_locked": ("Đã chốt", "Locked"),
+    "lock.col_current": ("Hiện nay", "Current"),
+    "lock.col_difference": ("Chênh lệch", "Difference"),
+    "lock.col_row": ("Dòng", "Row"),
+    "lock.col_column": ("Cột", "Column"),
+    "lock.col_file": ("Tệp nạp", "Loaded file"),
+    "lock.col_loaded_at": ("Nạp lúc", "Loaded at"),
+    "lock.col_applications": ("Số hồ sơ thay đổi", "Applications changed"),
+    "lock.col_before": ("Trạng thái lúc chốt", "Status when locked"),
+    "lock.col_after": ("Trạng thái hiện nay", "Status now"),
+    "lock.new": ("(chưa có trong kho)", "(not yet in the warehouse)"),
+    "lock.form_title": ("Biểu II.06a: các ô khác số đã chốt", "Biểu II.06a: cells that differ"),
+    "lock.causes_title": (
+        "Nguyên nhân: các lần nạp và hồ sơ thay đổi",
+        "Cause: loads and applications",
+    ),
+    "lock.kpi.received": ("Tiếp nhận mới", "Received"),
+    "lock.kpi.to_handle": ("Cần giải quyết", "To handle"),
+    "lock.kpi.resolved": ("Đã giải quyết", "Resolved"),
+    "lock.kpi.resolved_late": ("Giải quyết quá hạn", "Resolved late"),
+    "lock.kpi.closed": ("Không tiếp nhận, rút, dừng xử lý", "Closed without result"),
+    "lock.kpi.in_progress": ("Đang giải quyết", "In progress"),
+    "lock.kpi.overdue": ("Đang giải quyết quá hạn", "In progress, overdue"),
+    "lock.kpi.resolution_rate": ("Tỷ lệ giải quyết", "Resolution rate"),
+    "lock.kpi.on_time_rate": ("Tỷ lệ đúng hạn (theo ngày hẹn trả)", "On-time rate (due dates)"),
+    "lock.kpi.online_share": ("Tỷ lệ trực tuyến (theo kênh nộp)", "Online share (channel)"),
+    "lock.subject": ("ho-so-thay-doi-sau-khi-chot", "changed-after-lock"),
+    "monthly.title": ("Biểu II.06a theo tháng", "Biểu II.06a by month"),
+    "monthly.caption": (
+        "Mỗi dòng là Biểu II.06a (dòng tổng cộng) của một tháng trong kỳ; tháng đầu và tháng "
+        "cuối tính đến ngày đầu, ngày cuối của kỳ. Tiếp nhận, đã giải quyết, không tiếp nhận, "
+        "rút, dừng xử lý cộng các tháng bằng số của cả kỳ; từ kỳ trước là của tháng đầu, đang "
+        "giải quyết là của tháng cuối.",
+        "Each row is a month's Biểu II.06a (its total row); the first and last months run from "
+        "and to the period's days. Received, resolved and closed add up over the months to the "
+        "period; carried in is the first month's, in progress the last month's.",
+    ),
+    "closed.title_units": (
+        "Không tiếp nhận, rút, dừng xử lý theo đơn vị",
+        "Closed without result by unit",
+    ),
+    "closed.title_fields": (
+        "Không tiếp nhận, rút, dừng xử lý theo lĩnh vực",
+        "Closed without result by field",
+    ),
+    "closed.caption": (
+        "Hồ sơ kết thúc trong kỳ mà không có kết quả (trạng thái 3, 7, 8), theo loại; cộng ba "
+        'loại bằng thẻ "Không tiếp nhận, rút, dừng xử lý". Biểu II.06a tính chúng là đúng hạn.',
+        "Applications that ended in the period without a result (status 3, 7, 8), by kind; the "
+        'three add up to the "closed without result" card. Biểu II.06a counts them on time.',
+    ),
+    "closed.none": (
+        "Không có hồ sơ không tiếp nhận, rút, dừng xử lý trong kỳ.",
+        "No application closed without a result in the period.",
+    ),
+    "col.closed": ("Không tiếp nhận, rút, dừng xử lý", "Closed without result"),
+    "col.closed_refused": ("Không được tiếp nhận", "Not accepted"),
+    "col.closed_withdrawn": ("Công dân rút hồ sơ", "Withdrawn"),
+    "col.closed_stopped": ("Dừng xử lý", "Stopped"),
+    "col.days_late": ("Số ngày quá hạn", "Days late"),
+    "unit.late": ("Hồ sơ đã giải quyết quá hạn trong kỳ", "Resolved late in the period"),
+    "unit.late_note": (
+        "{count} hồ sơ có kết quả sau ngày hẹn trả, từ {start} đến {end}, quá hạn nhiều nhất "
+        "trước; bên cạnh là hồ sơ đang quá hạn tại {end}.",
+        "{count} applications finished after their due date from {start} to {end}, latest "
+        "first; beside them, those still overdue at {end}.",
+    ),
+    "unit.no_late": ("Không có hồ sơ giải quyết quá hạn trong kỳ.", "Nothing resolved late."),
+    "chart.agencies_ranked": (
+        "Sở, ngành theo {measure} ({count}/{total} sở, ngành được xếp hạng)",
+        "Provincial agencies by {measure} ({count} of {total} ranked)",
+    ),
+    "report.agencies_title": ("Sở, ngành", "Provincial agencies"),
+    "report.agencies_note": (
+        "Sở, ngành tự tiếp nhận hồ sơ, xếp theo {measure}; cộng với phường, xã, đặc khu bằng số "
+        "của cả thành phố. Chỉ xếp hạng sở, ngành có từ {min} hồ sơ ở mẫu số.",
+        "Agencies that receive applications themselves, by {measure}; with the wards and "
+        "communes they add up to the city. Only agencies with at least {min} in the denominator "
+        "are ranked.",
+    ),
+    "cli.locked": (
+        "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",
+        "Locked {period} (no. {lock_id}) at {at} by {by}.",
+    ),
+    "cli.no_locks": ("Chưa chốt kỳ nào.", "No period is locked yet."),
+    "cli.lock_line": (
+        "{lock_id}. {period} · chốt lúc {at} · {by}{note} · {changes} hồ sơ thay đổi sau khi chốt",
+        "{lock_id}. {period} · locked at {at} · {by}{note} · {changes} applications changed since",
+    ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

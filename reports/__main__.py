@@ -5,6 +5,9 @@
     python -m reports pdf --from 2025-07-01 --to 2025-08-20 [--unit CODE|NAME ...] --out FILE.pdf
     python -m reports workload --from 2025-07-01 --to 2025-08-20 --out FILE.xlsx  (or .csv)
     python -m reports index-766 --from 2025-07-01 --to 2025-08-20 [--unit …] --out FILE.xlsx (.csv)
+    python -m reports monthly --from 2025-07-01 --to 2025-12-31 [--unit …] --out FILE.xlsx (.csv)
+    python -m reports lock --from 2025-07-01 --to 2025-08-20 --by NAME [--note TEXT]
+    python -m reports locks
 
 Every command takes the same scope: dates as YYYY-MM-DD or DD/MM/YYYY, `--unit` as 5-digit codes
 or names, `--province CODE ...` (e.g. `--province 31 79`) to report on some provinces of a
@@ -37,6 +40,7 @@ from metrics.connection import WarehouseMissing, snapshot
 from metrics.data_span import data_until
 from metrics.filters import Filters
 from metrics.index_766 import index_766, unit_totals
+from metrics.monthly import monthly_rows
 from metrics.options import filter_options
 from metrics.units_league import AGENCY_KINDS, league_table
 from metrics.workload import staffing_date, unit_field_workload
@@ -44,15 +48,16 @@ from present import index_766 as index_766_tables
 from present import league
 from present import workload as workload_tables
 from present.format import LANGS, Lang
+from present.monthly import monthly_table
 from present.places import place_name
 from present.report import build_report
 from present.strings import t, t_or
-from present.tables import kinds, labelled
+from present.tables import Kind, kinds, labelled
 from present.view import data_until_text
-from reports import pdf_command
+from reports import lock_command, pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
-from reports.header import header_block
+from reports.header import HeaderBlock, header_block
 from reports.render import ChromiumMissing, PrintFailed
 from reports.writers import csv_bytes, side_note, side_note_path, xlsx_bytes
 
@@ -64,6 +69,7 @@ SUFFIXES = {
     "pdf": (".pdf",),
     "workload": (".xlsx", ".csv"),
     "index-766": (".xlsx", ".csv"),
+    "monthly": (".xlsx", ".csv"),
 }
 # argparse's own messages are English; these are the ones a person can cause, in Vietnamese.
 ARGPARSE_MESSAGES = (
@@ -139,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--warehouse", type=Path, default=None, help="mặc định WAREHOUSE_PATH")
         command.add_argument("--out", type=Path, required=True, help=" | ".join(SUFFIXES[name]))
     commands.choices["pdf"].add_argument("--lang", choices=LANGS, default="vi")
+    lock_command.add_commands(commands, _day)
     return parser
 
 
@@ -168,6 +175,10 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 print(data_until_text(until, LANG))
             form = bieu_06a_file(form_rows(con, filters), filters, options, province, LANG, until)
             return {args.out: form}
+        if args.command == "monthly":
+            frame, column_kinds = monthly_table(monthly_rows(con, filters), LANG)
+            header = header_block(t("monthly.title", LANG), filters, options, province, LANG)
+            return _frame_file(args.out, frame, header, column_kinds)
         if args.command == "workload":
             if staffing_date(con, filters) is None:
                 raise CommandError(t("cli.no_staffing", LANG))
@@ -181,15 +192,17 @@ def _table_file(path: Path, args: argparse.Namespace) -> dict[Path, bytes]:
                 league_table(con, filters), league_table(con, filters, AGENCY_KINDS), LANG
             )
             columns, title = league.COLUMNS, "league.file_title"
-    frame = labelled(rows, columns, LANG)
     header = header_block(t(title, LANG), filters, options, province, LANG)
-    column_kinds = kinds(columns, LANG)
-    if args.out.suffix.lower() == ".csv":
-        return {
-            args.out: csv_bytes(frame, column_kinds),
-            side_note_path(args.out): side_note(header),
-        }
-    return {args.out: xlsx_bytes(frame, header, column_kinds)}
+    return _frame_file(args.out, labelled(rows, columns, LANG), header, kinds(columns, LANG))
+
+
+def _frame_file(
+    out: Path, frame: pl.DataFrame, header: HeaderBlock, column_kinds: dict[str, Kind]
+) -> dict[Path, bytes]:
+    """A table as CSV (with its side note) or as XLSX under the header block, by `out`'s suffix."""
+    if out.suffix.lower() == ".csv":
+        return {out: csv_bytes(frame, column_kinds), side_note_path(out): side_note(header)}
+    return {out: xlsx_bytes(frame, header, column_kinds)}
 
 
 def _index_766_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
@@ -242,8 +255,24 @@ def _write(out: Path, content: bytes) -> None:
         raise CommandError(t("cli.cannot_write", LANG, path=out, reason=reason)) from error
 
 
+def _locks(args: argparse.Namespace) -> int:
+    """`lock` and `locks` (reports.lock_command): lines on stdout, or one error line."""
+    try:
+        lines = lock_command.run(args, LANG)
+    except FileNotFoundError as missing:
+        _fail(t("cli.no_warehouse", LANG, path=missing))
+    except ValueError as wrong:
+        _fail(str(wrong))
+    except duckdb.Error:
+        _fail(t("cli.broken_warehouse", LANG, path=args.warehouse or warehouse_path()))
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in lock_command.COMMANDS:
+        return _locks(args)
     try:
         files = _content(args)
         for out, content in files.items():

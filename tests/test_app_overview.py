@@ -105,7 +105,8 @@ def test_default_view_of_the_full_sample(
     app = start_app(monkeypatch, sample_warehouse)
     assert not app.exception
     assert len(app.metric) == 14
-    assert len(app.get("plotly_chart")) == 6  # trend, channels, status, best, worst, fields
+    # trend, channels, status, best, worst, the agencies (issue 12), fields
+    assert len(app.get("plotly_chart")) == 7
 
 
 def test_published_figures_for_1_july_to_20_august_2025(

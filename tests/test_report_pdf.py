@@ -70,7 +70,7 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics_then_topics(s
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
     total = len(pages)
     assert f"Trang 1/{total}" in first and f"Trang 2/{total}" in second
-    assert "10 đơn vị có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
+    assert "10 phường, xã, đặc khu có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
     assert "cao hơn nhiều trung vị" in sections and "Bộ chỉ số 766" in sections
 
 

@@ -93,8 +93,8 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
         levels = _pills(t("filters.level", lang), LEVELS, lambda v: t(f"level.{v}", lang), LEVEL)
         kinds = _pills(t("filters.kind", lang), COMMUNE_KINDS, lambda v: t(f"kind.{v}", lang), KIND)
         provinces = _provinces(options, lang)
-        units = vi_sorted(listed_units(options, provinces), key=lambda unit: unit.name)
-        unit_names = unit_labels(options, units)
+        units = listed_units(options, provinces)  # communes, then the sở, ngành
+        unit_names = unit_labels(options, units, lang)
         _keep_listed(UNIT, unit_names)
         unit_codes = _multiselect(
             t("filters.units", lang), list(unit_names), unit_names, UNIT, lang

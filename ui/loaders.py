@@ -16,9 +16,12 @@ from metrics import (
     bieu_06a,
     breakdown,
     catalog,
+    closed,
     freshness,
     index_766,
     kpis,
+    locks,
+    monthly,
     options,
     processing_times,
     quality,
@@ -243,3 +246,34 @@ def load_index_766_trend(version: WarehouseVersion, filters: Filters) -> pl.Data
 @cached
 def load_payment_coverage(version: WarehouseVersion, filters: Filters) -> dict[str, Ratio]:
     return read(version, lambda con: index_766.payment_coverage(con, filters))
+
+
+# Locks, months, closed (issue 12)
+@cached
+def load_locked_view(version: WarehouseVersion, filters: Filters) -> locks.LockedView | None:
+    """The view's locked figures beside today's, or None (no lock of this period and scope)."""
+    return read(version, lambda con: locks.locked_view(con, filters))
+
+
+@cached
+def load_locks(version: WarehouseVersion) -> tuple[list[locks.Lock], dict[int, int]]:
+    """Every lock and how many applications later loads changed under each."""
+    return read(version, lambda con: (locks.all_locks(con), locks.changed_counts(con)))
+
+
+@cached
+def load_monthly(version: WarehouseVersion, filters: Filters) -> pl.DataFrame:
+    """Biểu II.06a's total row for each month of the period, with the rates."""
+    return read(version, lambda con: monthly.monthly_rows(con, filters))
+
+
+@cached
+def load_closed_by_kind(version: WarehouseVersion, filters: Filters, by: closed.By) -> pl.DataFrame:
+    """Closed without a result by kind, per unit or per field, with a total row."""
+    return read(version, lambda con: closed.closed_by_kind(con, filters, by))
+
+
+@cached
+def load_unit_late(version: WarehouseVersion, filters: Filters, unit_code: str) -> pl.DataFrame:
+    """The unit's applications resolved late in the period."""
+    return read(version, lambda con: closed.late_resolutions(con, filters, unit_code))
