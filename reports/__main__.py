@@ -58,7 +58,7 @@ from reports import lock_command, pdf_command
 from reports.bieu_06a import bieu_06a_file
 from reports.document_html import report_pdf
 from reports.header import HeaderBlock, header_block
-from reports.render import ChromiumMissing, PrintFailed
+from reports.render import ChromiumMissing, PrintFailed, stop_figure_server
 from reports.writers import csv_bytes, side_note, side_note_path, xlsx_bytes
 
 LANG: Lang = "vi"  # the command line speaks Vietnamese; `pdf --lang` is the report's language
@@ -279,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
             _write(out, content)
     except CommandError as error:
         _fail(str(error))
+    finally:
+        stop_figure_server()
     for out in files:
         print(t("cli.written", LANG, path=out))
     return 0

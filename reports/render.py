@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import warnings
@@ -77,6 +78,16 @@ def figures_to_svg(figures: Sequence[go.Figure], width: int) -> list[str]:
                 figure.to_image(format="svg", width=width, height=figure.layout.height).decode()
                 for figure in figures
             ]
+
+
+def stop_figure_server() -> None:
+    """Close kaleido's Chromium before a one-shot command exits: left to the interpreter's
+    exit, its temporary profile is removed while Chromium still writes to it, and a traceback
+    ("KeyError: 'Default'") can follow the command's own last line on stderr."""
+    kaleido = sys.modules.get("kaleido")
+    if kaleido is not None:
+        with _KALEIDO_LOCK:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def html_to_pdf(html: str) -> bytes:

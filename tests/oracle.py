@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.schema import CLOSED_STATUSES, FINISHED_STATUSES, WAITING_STATUSES
+from etl.schema import (
+    CLOSED_STATUSES,
+    FINISHED_STATUSES,
+    REFUSED_STATUS,
+    STOPPED_STATUS,
+    WAITING_STATUSES,
+    WITHDRAWN_STATUS,
+)
 from metrics.filters import Filters
 from metrics.measures import ONLINE_CHANNEL
 from metrics.scope import scoped
@@ -38,6 +45,7 @@ marked as (
         a.status in ({_FINISHED}) as finished,
         a.status in ({_CLOSED}) as closed,
         a.status in ({_WAITING}) as waiting,
+        a.status,
         -- QĐ 766: asked twice or more is late; else the due date moves by the supplement time.
         coalesce(a.supplement_count, 0) >= 2 as asked_twice,
         case
@@ -83,6 +91,12 @@ select
     count(*) filter (where resolved and ended_on = due_day) as resolved_on_time,
     count(*) filter (where resolved and ended_on > due_day) as resolved_late,
     count(*) filter (where closed and ended_on between d0 and d1) as closed,
+    count(*) filter (where status = {REFUSED_STATUS} and ended_on between d0 and d1)
+        as closed_refused,
+    count(*) filter (where status = {WITHDRAWN_STATUS} and ended_on between d0 and d1)
+        as closed_withdrawn,
+    count(*) filter (where status = {STOPPED_STATUS} and ended_on between d0 and d1)
+        as closed_stopped,
     count(*) filter (where open_at_end) as in_progress,
     count(*) filter (where open_at_end and due_day < d1) as overdue,
     count(*) filter (where open_at_end and waiting) as waiting,
