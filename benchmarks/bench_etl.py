@@ -4,7 +4,8 @@
 
 Writes N synthetic filing records as CSV (national-sync layout, every commune-level unit of
 the 34 provinces, a small catalog), then times, each in its own process so peak memory is measured apart:
-  1. `python -m etl load` into a fresh warehouse (validation, unit matching, upsert, summaries);
+  1. `python -m etl load` into a fresh warehouse (validation, unit matching, upsert, summaries),
+     with its phases timed (ETL_PHASE_TIMES, etl/timing.py) and printed after the ratio;
   2. `CREATE TABLE AS SELECT * FROM read_csv(...)` of the same files into a fresh DuckDB file.
 Prints rows/s, the ratio and peak memory, and writes them to benchmarks/out/bench_etl.json
 (or --json FILE); missing directories are made.
@@ -28,6 +29,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from etl.settings import province_codes  # noqa: E402
+from etl.timing import ENV as PHASE_TIMES  # noqa: E402
+from etl.timing import PHASES  # noqa: E402
 from etl.units import reference_units  # noqa: E402
 
 # The whole country: the loader's unit table and the generated records both cover it.
@@ -94,12 +97,13 @@ def write_inputs(directory: Path, records: int, files: int, seed: int = 7) -> li
     return paths
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
+def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak resident memory (MB) of the child, and its stderr tail."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+        command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=os.environ | (env or {}),
+    )  # fmt: skip
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
@@ -137,8 +141,10 @@ def main() -> None:
     print(f"  {size_mb:,.0f} MB in {time.perf_counter() - started:.1f} s", flush=True)
 
     etl_db, bare_db = args.workdir / "etl.duckdb", args.workdir / "bare.duckdb"
+    phases_file = args.workdir / "phases.json"
     etl_s, etl_mb, _ = timed(
-        [sys.executable, "-m", "etl", "load", *map(str, paths), "--db", str(etl_db)]
+        [sys.executable, "-m", "etl", "load", *map(str, paths), "--db", str(etl_db)],
+        {PHASE_TIMES: str(phases_file)},
     )
     bare_s, bare_mb, _ = timed([sys.executable, "-c", BARE, str(bare_db), *map(str, paths[1:])])
     result = {
@@ -152,6 +158,7 @@ def main() -> None:
         "bare_rows_per_s": round(args.records / bare_s),
         "bare_peak_mb": round(bare_mb),
         "ratio": round(etl_s / bare_s, 2),
+        "phases": phase_breakdown(phases_file, etl_s),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
     print()
@@ -162,9 +169,29 @@ def main() -> None:
         f"| bare DuckDB read_csv | {bare_s:.1f} | {result['bare_rows_per_s']:,} | {bare_mb:,.0f} |"
     )
     print(f"ratio ETL / bare: {result['ratio']:.2f} (target ≤ 1.5); peak memory target < 2,048 MB")
+    print_phases(result["phases"], bare_s)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {shown_path(args.json)}")
+
+
+def phase_breakdown(phases_file: Path, etl_s: float) -> dict[str, float]:
+    """Seconds per phase of the load (etl/timing.py), and "startup" for the rest of the
+    command's wall time: the interpreter, the imports, the lock."""
+    seconds = json.loads(phases_file.read_text(encoding="utf-8"))
+    phases = {name: round(seconds[name], 2) for name in PHASES}
+    phases["startup"] = round(max(etl_s - sum(seconds.values()), 0.0), 2)
+    return phases
+
+
+def print_phases(phases: dict[str, float], bare_s: float) -> None:
+    """The load's phases, each in seconds and as a multiple of the bare ingest: the ratio
+    above, split by where the time goes."""
+    print()
+    print("| phase of python -m etl load | seconds | × bare |")
+    print("|---|---:|---:|")
+    for name, seconds in phases.items():
+        print(f"| {name} | {seconds:.2f} | {seconds / bare_s:.2f} |")
 
 
 def shown_path(path: Path) -> Path:

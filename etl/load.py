@@ -40,6 +40,7 @@ from etl.rules import Cleaned, Context
 from etl.schema import create_tables, scalar
 from etl.settings import province_codes, warehouse_path
 from etl.staffing import clean_staffing, upsert_staffing
+from etl.timing import phase, recording, timed
 from etl.units import Unit, UnitMatcher, reference_units
 from etl.versions import KEY, newer_than_stored
 from etl.warehouse_file import discard, open_work_copy, publish, writer_lock
@@ -141,9 +142,11 @@ def _context(con: duckdb.DuckDBPyConnection, today: date) -> Context:
         for row in con.sql("select unit_code, name, kind, province_code from units").fetchall()
     ]
     agencies = [unit for unit in units if unit.kind == "so_nganh"]
+    matchers = UnitMatcher(units), UnitMatcher(agencies)
+    for matcher in matchers:  # counted apart from the rest of the validation (etl.timing)
+        matcher.match = timed(matcher.match, "match_units")
     return Context(
-        UnitMatcher(units),
-        UnitMatcher(agencies),
+        *matchers,
         _codes(con, "procedures"),
         today,
         _codes(con, "simplifications"),
@@ -187,7 +190,8 @@ def _upsert_applications(
     try:
         note_changes(con, good.columns)  # what this load changes under a locked period
         if incremental:
-            summaries.touch_incoming(con)
+            with phase("summaries"):
+                summaries.touch_incoming(con)
         con.execute(
             "delete from applications where application_id in (select application_id from incoming)"
         )
@@ -303,13 +307,17 @@ def _load_part(
     incremental: bool,
     today: date,
 ) -> PartResult:
-    raw = read_part(source, part)
-    cleaned = _clean(raw, _context(con, today), logged.name, con)
+    with phase("read"):
+        raw = read_part(source, part)
+    with phase("validate"):
+        cleaned = _clean(raw, _context(con, today), logged.name, con)
     if sha is not None:
-        logged.sha = sha.result()
-        # Loading the same file again replaces its earlier rejections instead of doubling them.
-        con.execute("delete from rejected_rows where sha256 = ?", [logged.sha])
-        con.execute("delete from file_columns where sha256 = ?", [logged.sha])
+        with phase("read"):  # the checksum, read beside the parsing
+            logged.sha = sha.result()
+        with phase("rejections"):
+            # Loading the same file again replaces its earlier rejections instead of doubling them.
+            con.execute("delete from rejected_rows where sha256 = ?", [logged.sha])
+            con.execute("delete from file_columns where sha256 = ?", [logged.sha])
     log.info("phase write %s", logged.name)
     result = PartResult(
         raw.kind,
@@ -320,18 +328,21 @@ def _load_part(
         footer_lines=raw.footer_lines,
         reasons=dict(Counter(cleaned.rejected.get_column("reason").to_list())),
     )
+    with phase("upsert"):
+        if raw.kind == "applications":
+            written = _upsert_applications(con, cleaned.good, incremental)
+            result.rows_outdated = cleaned.good.height - written.height
+        elif raw.kind == "staffing":
+            upsert_staffing(con, cleaned.good, logged.name)
+        else:
+            assert isinstance(cleaned, Update)
+            _upsert_partial(con, TARGETS[raw.kind], cleaned)
+        load_id = _log(con, logged, result, raw.kind)
+    with phase("rejections"):
+        _store_rejections(con, load_id, logged, part.sheet, cleaned.rejected)
     if raw.kind == "applications":
-        written = _upsert_applications(con, cleaned.good, incremental)
-        result.rows_outdated = cleaned.good.height - written.height
-    elif raw.kind == "staffing":
-        upsert_staffing(con, cleaned.good, logged.name)
-    else:
-        assert isinstance(cleaned, Update)
-        _upsert_partial(con, TARGETS[raw.kind], cleaned)
-    load_id = _log(con, logged, result, raw.kind)
-    _store_rejections(con, load_id, logged, part.sheet, cleaned.rejected)
-    if raw.kind == "applications":
-        result.missing_fields = _store_columns(con, load_id, logged, raw, cleaned.good)
+        with phase("upsert"):
+            result.missing_fields = _store_columns(con, load_id, logged, raw, cleaned.good)
     return result
 
 
@@ -387,7 +398,8 @@ def _load_parts(
     except BaseException:
         con.execute("rollback")
         raise
-    con.execute("commit")
+    with phase("upsert"):
+        con.execute("commit")
     log.info("phase committed %s", logged.name)
     return None
 
@@ -442,14 +454,17 @@ def load_files(
     live = Path(db_path or warehouse_path())
     report = on_progress or (lambda message, fraction: None)
     results: list[FileResult] = []
-    with writer_lock(live):
+    with recording(), writer_lock(live):
         log.info("phase copy")
-        con, work = open_work_copy(live, fresh)
+        with phase("copy"):
+            con, work = open_work_copy(live, fresh)
         try:
-            create_tables(con)
-            _seed_units(con, province_codes)
+            with phase("copy"):
+                create_tables(con)
+                _seed_units(con, province_codes)
             today = local_today()
-            ordered = _ordered(paths)
+            with phase("read"):
+                ordered = _ordered(paths)
             incremental = _can_refresh_incrementally(con, ordered)
             for index, (path, source) in enumerate(ordered):
                 report(f"Đang nạp {names.get(path, path.name)}", index / (len(ordered) + 1))
@@ -458,12 +473,14 @@ def load_files(
             report("Đang cập nhật bảng tổng hợp", len(ordered) / (len(ordered) + 1))
             log.info("phase summaries")
             if any(result.error is None for result in results):
-                _refresh_summaries(con, incremental)
+                with phase("summaries"):
+                    _refresh_summaries(con, incremental)
         except BaseException:
             discard(con, work)
             raise
         log.info("phase publish")
-        publish(con, work, live)
+        with phase("publish"):
+            publish(con, work, live)
         log.info("phase published")
     report("Xong", 1.0)
     return results

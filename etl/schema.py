@@ -196,6 +196,15 @@ create table if not exists unit_activity (
 {rollup_measures}
 );
 
+-- Summary: daily_activity rolled up without the unit (procedures, Biểu II.06a, fields; issue 17).
+create table if not exists procedure_activity (
+    day                 date not null,
+    province_code       integer not null,
+    procedure_code      varchar not null,
+    channel             tinyint not null,
+{rollup_measures}
+);
+
 -- Staffing (DATA_SPEC §1.4): one row per unit × office/field × as-of date, counts only; a
 -- later file with the same key replaces the row, other dates stay (history).
 create table if not exists staffing (
@@ -307,6 +316,7 @@ SUMMARY_COLUMNS = {
     "daily_activity": MEASURES,
     "province_activity": MEASURES,
     "unit_activity": MEASURES,
+    "procedure_activity": MEASURES,
     "overdue_ledger": ("due_766_day", "waiting"),
 }
 

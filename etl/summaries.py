@@ -7,7 +7,7 @@ in progress at d1 = received up to d1 − ended up to d1.
 
 `province_activity` rolls `daily_activity` up without unit and procedure, for the city- and
 province-wide views that are most of what leaders open; `unit_activity` without the procedure,
-for unit rankings.
+for unit rankings; `procedure_activity` without the unit, for per-procedure views.
 
 `overdue_ledger` keeps only applications that are open or ended after their due date (the
 exported one, or QĐ 766's, moved by the applicant's supplement time): the only ones that can be
@@ -35,6 +35,7 @@ from etl.schema import (
     STOPPED_STATUS,
     WAITING_STATUSES,
     WITHDRAWN_STATUS,
+    scalar,
     sql_list,
 )
 from etl.workdays import refresh_workdays
@@ -202,16 +203,23 @@ where {scope}
 group by all
 """
 
+
+def _rollup_select(*keys: str) -> str:
+    """daily_activity summed by the day and `keys` (its own columns), the dimensions it drops
+    summed over; `{scope}` and `{measures}` are filled in by the refresh."""
+    columns = ", ".join(f"d.{key}" for key in keys)
+    return (
+        f"select d.day, {columns},\n    {{measures}}\n"
+        "from daily_activity as d\nwhere {scope}\ngroup by all"
+    )
+
+
 # Rollup of daily_activity without the procedure: what unit rankings read when no level, field
 # or agency is chosen (about a fifth of daily_activity's rows at national density).
-UNIT_ACTIVITY_SELECT = """
-select
-    d.day, d.province_code, d.unit_code, d.channel,
-    {measures}
-from daily_activity as d
-where {scope}
-group by all
-"""
+UNIT_ACTIVITY_SELECT = _rollup_select("province_code", "unit_code", "channel")
+# Rollup of daily_activity without the unit: what per-procedure views read (the procedures page,
+# the simplification's actual times) when no unit, unit kind or commune account narrows them.
+PROCEDURE_ACTIVITY_SELECT = _rollup_select("province_code", "procedure_code", "channel")
 
 # The summary tables and what fills them, in the order they are refreshed: the rollups read
 # daily_activity. Each is declared in etl/schema.py and filled by column name.
@@ -227,12 +235,18 @@ _FILLS = (
 _ROLLUPS = (
     ("province_activity", PROVINCE_ACTIVITY_SELECT, "day"),
     ("unit_activity", UNIT_ACTIVITY_SELECT, "province_code, unit_code, day"),
+    ("procedure_activity", PROCEDURE_ACTIVITY_SELECT, "province_code, procedure_code, day"),
 )
 _IN_TOUCHED = "{} in (select day from touched_days)"
 
 
 def _fill(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
     con.execute(f"insert into {table} by name {select}")
+
+
+def _fill_rollup(con: duckdb.DuckDBPyConnection, table: str, select: str, order: str) -> None:
+    """Every row of a rollup, from all of daily_activity."""
+    _fill(con, table, select.format(scope="true", measures=ROLLED_MEASURES) + f" order by {order}")
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
@@ -245,9 +259,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("drop view summary_source")
     for table, select, order in _ROLLUPS:
         con.execute(f"delete from {table}")
-        _fill(
-            con, table, select.format(scope="true", measures=ROLLED_MEASURES) + f" order by {order}"
-        )
+        _fill_rollup(con, table, select, order)
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
@@ -260,7 +272,11 @@ def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"delete from {table} where {touched}")
         _fill(con, table, f"{select} where {touched}")
     con.execute("drop view summary_source")
-    for table, select, _ in _ROLLUPS:
+    for table, select, order in _ROLLUPS:
+        if not scalar(con, f"select exists (from {table})"):
+            # A rollup new to this warehouse (added by a later version) is filled whole once.
+            _fill_rollup(con, table, select, order)
+            continue
         touched = _IN_TOUCHED.format("day")
         con.execute(f"delete from {table} where {touched}")
         _fill(

@@ -8,7 +8,8 @@ whichever table a metric reads: a condition on an attribute the table has become
 lookup. A new filter dimension or role is one line of `_CHOSEN` or `_ROLE_ATTRIBUTE`, and
 every query, report and download follows it.
 
-The summary facts come in three sizes (etl/summaries.py): a query says which dimensions it
+The summary facts come in four tables (etl/summaries.py: without unit and procedure, without
+the procedure, without the unit, and with every dimension): a query says which dimensions it
 reads besides the day and the measures (`needs`), and `facts_table` picks the smallest table
 that has them and every attribute the view restricts. The period is not part of the scope:
 counts such as "carried in" need the days before the period too, so each query states its own
@@ -76,6 +77,7 @@ TABLES: dict[str, Table] = {
         # The summary facts, smallest first: the order `facts_table` tries them in.
         _table("province_activity", "province_code", "channel", *PROCEDURE_ATTRIBUTES),
         _table("unit_activity", "province_code", "unit_code", "channel"),
+        _table("procedure_activity", "province_code", "procedure_code", "channel"),
         _table("daily_activity", *_EVERY_DIMENSION),
         _table("overdue_ledger", *_EVERY_DIMENSION),
         # Single applications, for lists (applications have no province column).
@@ -93,7 +95,7 @@ TABLES: dict[str, Table] = {
         _table("units", "unit_code", *UNIT_ATTRIBUTES, ignores=("channel", *PROCEDURE_ATTRIBUTES)),
     )
 }
-FACT_TABLES = ("province_activity", "unit_activity", "daily_activity")
+FACT_TABLES = ("province_activity", "unit_activity", "procedure_activity", "daily_activity")
 
 
 def placeholders(count: int) -> str:

@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 
 from etl import summaries
 from etl.load import load_files
+from etl.schema import SUMMARY_COLUMNS
 from tests.conftest import query
 from tests.exports import SYNC_LABELS, VI_LABELS, application, table, write_catalog, write_csv
 
-SUMMARIES = ("daily_activity", "overdue_ledger", "province_activity", "unit_activity")
+SUMMARIES = tuple(SUMMARY_COLUMNS)  # every summary table (etl/schema.py)
 LABELS = {
     "vi": {
         **VI_LABELS,

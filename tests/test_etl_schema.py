@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.schema import ADDED_COLUMNS, create_tables
+from etl.schema import ADDED_COLUMNS, SUMMARY_COLUMNS, create_tables
 from tests.conftest import query
 from tests.exports import VI_LABELS, application, table, write_csv
 
-SUMMARIES = ("daily_activity", "overdue_ledger", "province_activity", "unit_activity")
+SUMMARIES = tuple(SUMMARY_COLUMNS)  # every summary table (etl/schema.py)
 
 
 def _not_null(db: Path, tables: tuple[str, ...]) -> dict[str, set[str]]:

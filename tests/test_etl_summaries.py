@@ -7,10 +7,11 @@ from pathlib import Path
 import duckdb
 
 from etl import summaries
+from etl.schema import SUMMARY_COLUMNS
 from tests.conftest import query
 from tests.exports import VI_LABELS, application, table, write_csv
 
-SUMMARIES = ("daily_activity", "overdue_ledger", "province_activity", "unit_activity")
+SUMMARIES = tuple(SUMMARY_COLUMNS)  # every summary table (etl/schema.py)
 
 
 def _summaries(db: Path) -> dict[str, list]:

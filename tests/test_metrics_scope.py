@@ -125,7 +125,8 @@ def test_the_smallest_summary_table_that_has_what_the_view_needs() -> None:
     )
     assert facts_table(replace(city, unit_codes=("1",), levels=("xa",)), ()) == "daily_activity"
     assert facts_table(replace(city, fields=("Hộ tịch",)), ("unit_code",)) == "daily_activity"
-    assert facts_table(city, ("procedure_code",)) == "daily_activity"
+    assert facts_table(city, ("procedure_code",)) == "procedure_activity"
+    assert facts_table(replace(city, unit_kinds=("xa",)), ("procedure_code",)) == "daily_activity"
 
 
 def test_rollup_and_daily_activity_give_the_same_kpis(sample_warehouse) -> None:
