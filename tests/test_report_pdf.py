@@ -51,11 +51,12 @@ def make_pdf(warehouse: Path, out: Path, *args: str) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
-def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) -> None:
+def test_city_report_has_its_pages_with_the_period_and_the_metrics(small: Path) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pages = make_pdf(small, ARTIFACTS / "bao-cao.pdf", "--from", "2025-08-01", "--to", "20/08/2025")
-    assert len(pages) == 2
-    first, second = pages
+    # Two pages of KPIs, trend, units and fields; the sở, ngành table (issue 12) on the third.
+    assert len(pages) == 3
+    first, second, third = pages
     period = (date(2025, 8, 1), date(2025, 8, 20))
     with snapshot(small) as con:
         [now] = period_kpis(con, Filters(*period), [period])
@@ -65,7 +66,8 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics(small: Path) 
     for card in (card for card in CARDS if card.in_report):
         assert format_value(card.kind, card.value(now), "vi") in first, card.kpi
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
-    assert "Trang 1/2" in first and "Trang 2/2" in second
+    assert "Trang 1/3" in first and "Trang 2/3" in second and "Trang 3/3" in third
+    assert "Sở, ngành Hạng Đơn vị Tiếp nhận mới Đã giải quyết Tỷ lệ đúng hạn" in third
     assert "10 phường, xã, đặc khu có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
 
 
