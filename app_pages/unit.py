@@ -32,6 +32,7 @@ from ui.closed import closed_tables, late_list
 from ui.downloads import XLSX_MIME, download_buttons
 from ui.empty import nothing_found
 from ui.kpi_cards import kpi_cards
+from ui.locks import show_locked
 from ui.shell import current_view, freshness_line
 from ui.tables import show_table
 
@@ -95,6 +96,7 @@ comparison = loaders.load_kpis(version, scoped, view.freshness.data_start)
 if comparison.current.count("to_handle") == 0:
     nothing_found(view)
 kpi_cards(comparison, lang)
+show_locked(replace(view, filters=scoped))  # issue 12: a locked period, this unit's figures
 medians = city_median(league)
 show_chart(
     unit_vs_median(

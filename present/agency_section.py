@@ -55,5 +55,12 @@ def agency_section(
         ),
         numeric=(True, False, True, True, True, True),
         rows=rows,
-        note=t("report.agencies_note", lang, measure=measure_name, min=MIN_DENOMINATOR),
+        note=t(
+            "report.agencies_note",
+            lang,
+            measure=measure_name,
+            min=MIN_DENOMINATOR,
+            count=order.height,
+            total=agencies.height,
+        ),
     )

@@ -1415,11 +1415,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.agencies_title": ("Sở, ngành", "Provincial agencies"),
     "report.agencies_note": (
-        "Sở, ngành tự tiếp nhận hồ sơ, xếp theo {measure}; cộng với phường, xã, đặc khu bằng số "
-        "của cả thành phố. Chỉ xếp hạng sở, ngành có từ {min} hồ sơ ở mẫu số.",
-        "Agencies that receive applications themselves, by {measure}; with the wards and "
-        "communes they add up to the city. Only agencies with at least {min} in the denominator "
-        "are ranked.",
+        "Hồ sơ do sở, ngành tự tiếp nhận (không thuộc phường, xã, đặc khu), xếp theo {measure}; "
+        "chỉ xếp hạng sở, ngành có từ {min} hồ sơ ở mẫu số: {count}/{total} sở, ngành.",
+        "Applications the agencies receive themselves (not the wards' and communes'), by "
+        "{measure}; only agencies with at least {min} in the denominator are ranked: {count} "
+        "of {total}.",
     ),
     "cli.locked": (
         "Đã chốt số liệu kỳ {period} (số {lock_id}) lúc {at}, người chốt: {by}.",

@@ -42,6 +42,7 @@ marked as (
         a.due_at::date as due_day,
         a.ended_on,
         a.channel,
+        a.status,
         a.status in ({_FINISHED}) as finished,
         a.status in ({_CLOSED}) as closed,
         a.status in ({_WAITING}) as waiting,
@@ -91,6 +92,7 @@ select
     count(*) filter (where resolved and ended_on = due_day) as resolved_on_time,
     count(*) filter (where resolved and ended_on > due_day) as resolved_late,
     count(*) filter (where closed and ended_on between d0 and d1) as closed,
+    -- Of closed, by kind (GLOSSARY: 3 không được tiếp nhận, 7 rút, 8 dừng xử lý).
     count(*) filter (where status = {REFUSED_STATUS} and ended_on between d0 and d1)
         as closed_refused,
     count(*) filter (where status = {WITHDRAWN_STATUS} and ended_on between d0 and d1)

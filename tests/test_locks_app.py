@@ -132,3 +132,17 @@ def test_the_command_line_locks_and_lists(tmp_path: Path, capsys: pytest.Capture
     assert "Lỗi: Cần ghi tên người chốt." in capsys.readouterr().err
     with snapshot(db) as con:
         assert len(all_locks(con)) == 1
+
+
+def test_a_units_page_shows_its_own_locked_figures(
+    monkeypatch: pytest.MonkeyPatch, changed: Path
+) -> None:
+    app = start_app(monkeypatch, changed, **PERIOD_VIEW)
+    app.switch_page("app_pages/unit.py")
+    app.query_params["ma"] = "00002"  # Xã Bình Hà: A5 changed, A13 is Phường An Biên's
+    app.run()
+    assert not app.exception
+    warning = next(w.value for w in app.warning if "đã chốt số liệu" in w.value)
+    assert "1 hồ sơ đã thay đổi do 1 lần nạp" in warning
+    changes = next(f.value for f in app.dataframe if "Trạng thái lúc chốt" in f.value.columns)
+    assert changes["Mã hồ sơ"].tolist() == ["A5"]

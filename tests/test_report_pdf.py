@@ -52,8 +52,8 @@ def make_pdf(warehouse: Path, out: Path, *args: str) -> list[str]:
 
 
 def test_city_report_has_two_pages_with_the_period_and_the_metrics_then_topics(small: Path) -> None:
-    """Two pages of KPIs, units and fields, then the topic sections (staffing: issue 16; QĐ 766:
-    issue 15) from page 3."""
+    """Two pages of KPIs, units and fields, then the topic sections (agencies: issue 12;
+    staffing: issue 16; QĐ 766: issue 15) from page 3."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pages = make_pdf(small, ARTIFACTS / "bao-cao.pdf", "--from", "2025-08-01", "--to", "20/08/2025")
     assert len(pages) >= 3
@@ -70,6 +70,7 @@ def test_city_report_has_two_pages_with_the_period_and_the_metrics_then_topics(s
     assert "Nguồn: Hệ thống thông tin giải quyết TTHC, dữ liệu đến 31/08/2025" in first
     total = len(pages)
     assert f"Trang 1/{total}" in first and f"Trang 2/{total}" in second
+    assert "Sở, ngành Hạng Đơn vị Tiếp nhận mới Đã giải quyết Tỷ lệ đúng hạn" in sections
     assert "10 phường, xã, đặc khu có tỷ lệ đúng hạn cao nhất" in second and "Lĩnh vực" in second
     assert "cao hơn nhiều trung vị" in sections and "Bộ chỉ số 766" in sections
 
