@@ -1,4 +1,4 @@
-"""Command line: `python -m etl sample | load | build` (see README)."""
+"""Command line: `python -m etl sample | load | upgrade | build` (see README)."""
 
 from __future__ import annotations
 
@@ -178,6 +178,16 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    from etl.load import upgrade_warehouse
+
+    missing = upgrade_warehouse(args.db)
+    added = ", ".join(missing) if missing else "không thiếu bảng, cột nào"
+    print(f"Đã cập nhật kho dữ liệu lên phiên bản này ({added}); đã tính lại bảng tổng hợp.")
+    print(f"Kho dữ liệu: {args.db or warehouse_path()}")
+    return 0
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from etl.build import build_warehouse
 
@@ -210,6 +220,12 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("files", metavar="TỆP", type=Path, nargs="+")
     load.add_argument("--db", type=Path, default=None)
     load.set_defaults(run=_cmd_load)
+
+    upgrade = commands.add_parser(
+        "upgrade", help="cập nhật kho do phiên bản cũ tạo ra (bảng, cột mới; tính lại tổng hợp)"
+    )
+    upgrade.add_argument("--db", type=Path, default=None)
+    upgrade.set_defaults(run=_cmd_upgrade)
 
     build = commands.add_parser("build", help="tạo dữ liệu mẫu và nạp vào một kho mới")
     build.add_argument("--db", type=Path, default=None)

@@ -16,6 +16,7 @@ columns they have (`etl.catalog`).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 from collections import Counter
@@ -37,7 +38,7 @@ from etl.errors import UnreadableFile
 from etl.locks import note_changes
 from etl.reader import KIND_ORDER, Part, RawTable, Source, inspect, read_part
 from etl.rules import Cleaned, Context
-from etl.schema import create_tables, scalar
+from etl.schema import create_tables, missing_parts, scalar
 from etl.settings import province_codes, warehouse_path
 from etl.staffing import clean_staffing, upsert_staffing
 from etl.timing import phase, recording, timed
@@ -484,6 +485,26 @@ def load_files(
         log.info("phase published")
     report("Xong", 1.0)
     return results
+
+
+def upgrade_warehouse(db_path: Path | None = None) -> list[str]:
+    """Bring a warehouse made by an older version up to this version's schema: new tables and
+    columns, every summary rebuilt from the applications. Published like a load (readers see
+    the old or the new file; a kill leaves the old one). Returns what was missing."""
+    live = Path(db_path or warehouse_path())
+    if not live.exists():
+        raise FileNotFoundError(errno.ENOENT, "không có kho dữ liệu", str(live))
+    with writer_lock(live):
+        con, work = open_work_copy(live, fresh=False)
+        try:
+            missing = missing_parts(con)
+            create_tables(con)
+            _refresh_summaries(con, incremental=False)
+        except BaseException:
+            discard(con, work)
+            raise
+        publish(con, work, live)
+    return missing
 
 
 def _refresh_summaries(con: duckdb.DuckDBPyConnection, incremental: bool) -> None:

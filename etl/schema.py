@@ -342,6 +342,26 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"update applications set as_of = {as_of_sql()}")  # noqa: S608 (constant)
 
 
+def missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables and columns this version's schema has and the warehouse lacks ("table" or
+    "table.column"): a warehouse made by an older version needs `python -m etl upgrade`."""
+    wanted = duckdb.connect()
+    try:
+        create_tables(wanted)
+        needed = wanted.sql("select table_name, column_name from duckdb_columns()").fetchall()
+    finally:
+        wanted.close()
+    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    tables = {table for table, _ in present}
+    missing = sorted({table for table, _ in needed if table not in tables})
+    missing += sorted(
+        f"{table}.{column}"
+        for table, column in needed
+        if table in tables and (table, column) not in present
+    )
+    return missing
+
+
 def scalar(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> object:
     """The single value a query returns (DuckDB 2 relations have no fetchone)."""
     return con.sql(query, params=params).fetchall()[0][0]

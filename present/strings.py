@@ -87,6 +87,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The warehouse at `{path}` cannot be read: the file is damaged, half-loaded or made "
         "by an older version.",
     ),
+    "boot.outdated": (
+        "Kho dữ liệu tại `{path}` do phiên bản cũ tạo ra, thiếu: {missing}. Số liệu vẫn còn "
+        "nguyên; lệnh dưới đây thêm phần còn thiếu và tính lại bảng tổng hợp.",
+        "The warehouse at `{path}` was made by an older version and lacks: {missing}. Its data "
+        "are intact; the command below adds what is missing and rebuilds the summaries.",
+    ),
     "boot.what_to_run": (
         "Trong thư mục dự án, chạy lệnh sau rồi tải lại trang:",
         "In the project folder, run this command, then reload the page:",

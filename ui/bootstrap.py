@@ -21,9 +21,11 @@ from metrics.connection import WarehouseMissing, WarehouseVersion, current_versi
 from metrics.freshness import Freshness
 from present.format import Lang
 from present.strings import t
-from ui.loaders import load_freshness
+from ui.loaders import load_freshness, load_missing_parts
 
 BUILD_COMMAND = "python -m etl build"
+# A warehouse an older version made keeps its data: the upgrade adds tables and columns.
+UPGRADE_COMMAND = "python -m etl upgrade"
 # One build per process: a second session arriving during the first start waits for it.
 _BUILD_LOCK = threading.Lock()
 
@@ -49,6 +51,10 @@ def ensure_warehouse(lang: Lang) -> tuple[WarehouseVersion, Freshness]:
         _first_start(lang)
         version = current_version()
     try:
+        missing = load_missing_parts(version)
+        if missing:
+            outdated = t("boot.outdated", lang, path=warehouse_path(), missing=", ".join(missing))
+            _stop_with(outdated, None, lang, UPGRADE_COMMAND)
         return version, load_freshness(version)
     except Exception as error:  # any failure to read means the same thing to the reader
         _stop_with(t("boot.broken", lang, path=warehouse_path()), error, lang)
@@ -81,10 +87,12 @@ def _first_start(lang: Lang) -> None:
     st.rerun()
 
 
-def _stop_with(message: str, error: BaseException | None, lang: Lang) -> NoReturn:
+def _stop_with(
+    message: str, error: BaseException | None, lang: Lang, command: str = BUILD_COMMAND
+) -> NoReturn:
     st.error(message)
     st.markdown(t("boot.what_to_run", lang))
-    st.code(BUILD_COMMAND, language="bash")
+    st.code(command, language="bash")
     if error is not None:
         detail = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
         st.caption(t("boot.detail", lang, detail=detail[:300]))

@@ -11,6 +11,7 @@ import polars as pl
 import streamlit as st
 
 from etl.dates import local_now
+from etl.schema import missing_parts
 from metrics import (
     activity,
     bieu_06a,
@@ -46,6 +47,12 @@ PDF_ENTRIES = 16
 @cached
 def load_freshness(version: WarehouseVersion) -> freshness.Freshness:
     return read(version, freshness.freshness)
+
+
+@cached
+def load_missing_parts(version: WarehouseVersion) -> list[str]:
+    """What an older version's warehouse lacks (etl.schema.missing_parts): read once a file."""
+    return read(version, missing_parts)
 
 
 @cached
