@@ -125,6 +125,12 @@ _indicator_table(
     present.INDICATORS_SUBJECT,
     t("i766.file_indicators", lang),
 )
+st.caption(t("i766.not_computable_title", lang))
+show_table(
+    labelled(present.not_computable_rows(lang), present.NOT_COMPUTABLE_COLUMNS, lang),
+    kinds(present.NOT_COMPUTABLE_COLUMNS, lang),
+    lang,
+)
 
 st.subheader(t("i766.costly_title", lang))
 st.markdown(present.costly_line(index, units, lang))

@@ -7,7 +7,7 @@ built from the sample first if missing):
   each view new to the cache, as a person clicking a filter would cause.
 The issue's budget is 300 ms per filter change on 2 cores.
 
-    python -m benchmarks.bench_render [--rounds 3]
+    python -m benchmarks.bench_render [--rounds 3] [--page index_766]
 """
 
 from __future__ import annotations
@@ -104,16 +104,17 @@ ANALYST_PAGES = (
     "app_pages/simplification.py",
     "app_pages/bieu_06a.py",
     "app_pages/data_quality.py",
+    "app_pages/index_766.py",
 )
 
 
-def bench_pages() -> dict[str, list[float]]:
+def bench_pages(pages: tuple[str, ...] = ANALYST_PAGES) -> dict[str, list[float]]:
     """Per analyst page: re-runs after the same filter changes as `bench_app`, cache cold."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     timings: dict[str, list[float]] = {}
-    for page in ANALYST_PAGES:
+    for page in pages:
         st.cache_data.clear()
         app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
         app.switch_page(page)
@@ -157,15 +158,22 @@ def _report(name: str, timings: list[float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--page", help="only this analyst page's re-runs, e.g. index_766 (skips the overview)"
+    )
     args = parser.parse_args()
     if not warehouse_path().exists():
         from etl.build import build_warehouse
 
         print(f"building the sample warehouse at {warehouse_path()} …")
         build_warehouse()
-    _report("compute", bench_compute(args.rounds))
-    _report("app", bench_app())
-    for page, timings in bench_pages().items():
+    pages = ANALYST_PAGES
+    if args.page:
+        pages = tuple(page for page in ANALYST_PAGES if page == f"app_pages/{args.page}.py")
+    else:
+        _report("compute", bench_compute(args.rounds))
+        _report("app", bench_app())
+    for page, timings in bench_pages(pages).items():
         _report(page.removeprefix("app_pages/").removesuffix(".py"), timings)
 
 

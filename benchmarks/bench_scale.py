@@ -53,6 +53,7 @@ from metrics import (  # noqa: E402
     breakdown,
     catalog,
     freshness,
+    index_766,
     kpis,
     quality,
     simplification,
@@ -116,6 +117,12 @@ PAGES: dict[str, Callable[[duckdb.DuckDBPyConnection, Filters, date], None]] = {
         quality.rejections_by_file(con),
         quality.rejected_rows(con, 500),
         quality.unit_freshness(con, f),
+    ),
+    # Bộ chỉ số 766 (issue 15): the units' indicators, their totals, the trend, 3.6 (b), (c).
+    "index_766": lambda con, f, start: (
+        index_766.unit_totals(index_766.index_766(con, f)),
+        index_766.monthly_trend(con, f),
+        index_766.payment_coverage(con, f),
     ),
 }
 

@@ -60,6 +60,12 @@ RANKING_COLUMNS = (
     Column("worst_loss_text", "i766.col.worst_loss", "text"),
     Column("cost_text", "i766.col.cost", "text"),
 )
+NOT_COMPUTABLE_COLUMNS = (
+    Column("group_text", "i766.col.group", "text"),
+    Column("indicator_text", "i766.col.indicator", "text"),
+    Column("max_text", "i766.col.max", "text"),
+    Column("status", "i766.col.status", "text"),
+)
 COSTLY_COLUMNS = (
     Column("name", "col.unit_name", "text"),
     Column("worst_text", "i766.col.worst", "text"),
@@ -105,8 +111,8 @@ def indicator_rows(
     lang: Lang,
     coverage: dict[str, Ratio] | None = None,
 ) -> pl.DataFrame:
-    """One row per indicator (then 3.6b, 3.6c when given, then what cannot be computed), with
-    its texts: group, name, ratio, points, maximum, formula and status."""
+    """One row per indicator (then 3.6b, 3.6c when given), with its texts: group, name,
+    ratio, points, maximum, formula and status."""
     rows = []
     for row in indicators.sort("indicator").iter_rows(named=True):
         code = row["indicator"]
@@ -138,21 +144,22 @@ def indicator_rows(
                 "status": "",
             }
         )
-    for item in NOT_COMPUTABLE:
-        rows.append(
-            {
-                "group_text": t(f"i766.group.{item.group}", lang),
-                "indicator_text": item.code,
-                "numerator": None,
-                "denominator": None,
-                "ratio_text": fmt.MISSING,
-                "points_text": "",
-                "max_text": fmt.decimal(item.max_points, lang),
-                "formula": "",
-                "status": t("i766.status.not_computable", lang, needs=t(item.needs, lang)),
-            }
-        )
     return pl.DataFrame(rows, schema_overrides={"numerator": pl.Float64, "denominator": pl.Float64})
+
+
+def not_computable_rows(lang: Lang) -> pl.DataFrame:
+    """What the records cannot compute: group, indicators, their points and what they need."""
+    return pl.DataFrame(
+        {
+            "group_text": [t(f"i766.group.{item.group}", lang) for item in NOT_COMPUTABLE],
+            "indicator_text": [item.code for item in NOT_COMPUTABLE],
+            "max_text": [fmt.decimal(item.max_points, lang) for item in NOT_COMPUTABLE],
+            "status": [
+                t("i766.status.not_computable", lang, needs=t(item.needs, lang))
+                for item in NOT_COMPUTABLE
+            ],
+        }
+    )
 
 
 def _worst_texts(frame: pl.DataFrame, lang: Lang) -> list[pl.Series]:
@@ -361,7 +368,7 @@ def report_section(
             f"{row['points_text']} / {row['max_text']}",
             row["status"],
         )
-        for row in rows.filter(pl.col("numerator").is_not_null()).iter_rows(named=True)
+        for row in rows.iter_rows(named=True)
     )
     points, maximum = totals(index.whole)
     top = costliest(unit_totals, REPORT_COSTLY)

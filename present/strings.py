@@ -1210,8 +1210,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "không tính được từ dữ liệu hồ sơ; cần: {needs}",
         "not computable from the records; needs: {needs}",
     ),
-    "i766.groups_title": ("Điểm theo nhóm", "Points by group"),
-    "i766.trend_title": ("Điểm các nhóm theo tháng", "Group points by month"),
+    "i766.not_computable_title": (
+        "Các nhóm, chỉ số không tính được từ dữ liệu hồ sơ",
+        "Groups and indicators the records cannot compute",
+    ),
     "i766.indicators_title": ("Các chỉ số của thành phố", "The city's indicators"),
     "i766.communes_title": ("Xếp hạng phường, xã, đặc khu", "Ranking of wards and communes"),
     "i766.agencies_title": ("Xếp hạng sở, ngành", "Ranking of agencies"),
@@ -1284,9 +1286,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Điểm các nhóm theo tháng (% tối đa)",
         "Group points by month (% of maximum)",
     ),
-    "i766.chart.unit": ("Điểm theo nhóm", "Points by group"),
     "i766.axis.points": ("Điểm", "Points"),
-    "i766.axis.share": ("% điểm tối đa", "% of maximum"),
     "i766.legend.points": ("Điểm đạt", "Points earned"),
     "i766.legend.max": ("Tối đa", "Maximum"),
     "i766.report_title": ("Bộ chỉ số 766 (các nhóm tính được)", "QĐ 766 index (computable groups)"),
@@ -1300,7 +1300,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "i766.file_title": ("Bộ chỉ số 766 theo đơn vị", "QĐ 766 index by unit"),
     "i766.file_indicators": ("Bộ chỉ số 766: các chỉ số", "QĐ 766 index: indicators"),
-    "cli.index_766_written": ("Đã ghi {path}: {rows} đơn vị", "Wrote {path}: {rows} units"),
     # Locks, months, closed (issue 12)
     "lock.section": ("Chốt số liệu", "Locked periods"),
     "lock.intro": (

@@ -37,7 +37,8 @@ def test_the_page_draws_in_both_languages(page: sync_api.Page, base_url: str) ->
 
 def test_a_click_on_the_ranking_opens_the_unit(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
     open_view(page, f"{base_url}/chi-so-766")
-    grid = page.locator('[data-testid="stDataFrame"]').nth(2)  # indicators, costs, wards
+    # The wards' ranking, by its widget key (app_pages/index_766.py: "i766_" + its subject).
+    grid = page.locator('.st-key-i766_chi-so-766-xep-hang [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     assert box is not None

@@ -204,3 +204,17 @@ def test_on_the_sample_the_city_is_its_units_weighted_and_group_2_is_the_kpi(
     group_2 = index.whole.filter(pl.col("indicator") == "2.1")["points"].item()
     assert group_2 == pytest.approx(20 * kpis.rate("on_time_rate_766").value, abs=1e-9)
     assert units["unit_code"].n_unique() == 126  # 114 communes and 12 agencies
+
+
+def test_the_sample_has_a_few_communes_clearly_weak_on_e_results_and_payment(
+    sample: duckdb.DuckDBPyConnection,
+) -> None:
+    """The page's story (issue 15): most units near the city's rates, a few clearly below."""
+    index = index_766(sample, Filters(date(2025, 7, 1), date(2025, 8, 20)))
+    city = dict(index.whole.select("indicator", "ratio").iter_rows())
+    communes = index.units.filter(pl.col("kind") != "so_nganh", pl.col("denominator") >= 200)
+    for code in ("4.1", "3.6a"):
+        ratios = communes.filter(pl.col("indicator") == code)["ratio"]
+        weak = (ratios < 0.5 * city[code]).sum()
+        assert 3 <= weak <= 10, code
+        assert (ratios > 0.8 * city[code]).sum() > 0.75 * ratios.len(), code

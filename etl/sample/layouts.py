@@ -69,6 +69,7 @@ NATIONAL = Layout(
         C("DuocThanhToanTrucTuyen", "paid_online", "national"),
         C("HoSoCoThanhPhanSoHoa", "digitized", "10"),
         C("KetQuaDienTu", "e_result", "10"),
+        C("DuocLayTuKhoDMQG", "reused_data", "10"),
         C("SoLanBoSung", "supplement_count"),
         C("NgayYeuCauBoSung", "supplement_requested_at"),
         C("NgayCongDanBoSung", "supplement_done_at"),
@@ -99,6 +100,7 @@ VIETNAMESE_BOM = Layout(
         C("Thanh toán trực tuyến", "paid_online", "co_khong"),
         C("Số hóa hồ sơ", "digitized", "co_khong"),
         C("Có kết quả điện tử", "e_result", "co_khong"),
+        C("Tái sử dụng dữ liệu số hóa", "reused_data", "co_khong"),
         C("Số lần bổ sung", "supplement_count"),
         C("Ngày yêu cầu bổ sung", "supplement_requested_at"),
         C("Ngày công dân bổ sung", "supplement_done_at"),
@@ -241,7 +243,7 @@ def _value(column: Column, layout: Layout) -> pl.Expr:
         if style == "national":
             return pl.col("paid_online").cast(pl.String)
         return _bool(pl.col("paid_online") == 1, style)
-    if field in ("digitized", "e_result"):
+    if field in ("digitized", "e_result", "reused_data"):
         return _bool(pl.col(field), style)
     if field == "supplement_count":
         return pl.col(field).cast(pl.String)

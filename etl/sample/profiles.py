@@ -26,6 +26,16 @@ LATE_SIGMA = 0.5
 # about a thousand people with a satellite link: tiny volume, ordinary online take-up.
 UNIT_OVERRIDES: dict[str, dict[str, float]] = {"11948": {"volume": 0.012, "online": 0.0}}
 
+# QĐ 766 (issue 15): how units differ on electronic results, online payment and reused data.
+# Most units keep close to the city's rates (a multiplicative jitter); a few communes are
+# clearly weak on one of them, so the index page has a story to tell. Drawn from their own
+# seeded stream, so the volumes and online take-up above (and the calibration) do not move.
+QUALITY_SD = 0.06
+WEAK_E_RESULT, WEAK_PAYMENT = 5, 5  # how many communes are weak on each
+WEAK_E_RESULT_FACTOR, WEAK_PAYMENT_FACTOR = 0.35, 0.25
+# Share of applications reusing digitised data: the unit's own start, growing each month.
+REUSE_START, REUSE_SD = 0.55, 0.12
+
 # Log-odds added for the procedure's online service level; "khong" can never be filed online.
 SERVICE_ONLINE = {"toan_trinh": 1.2, "mot_phan": 0.0}
 # On weekends and holidays offices are closed or half-open, so a larger part goes online.
@@ -64,6 +74,31 @@ def unit_profiles(communes: list[Unit], agencies: list[Unit], seed: int) -> pl.D
                 "volume": override.get("volume", volume),
                 "online_logit": override.get("online", online),
                 "late_factor": rng.lognormvariate(0.0, LATE_SIGMA),
+            }
+        )
+    return pl.DataFrame(rows).join(
+        _quality_profiles(communes, agencies, seed), on="unit_code", how="left"
+    )
+
+
+def _quality_profiles(communes: list[Unit], agencies: list[Unit], seed: int) -> pl.DataFrame:
+    """Per unit: `e_result_factor` and `paid_factor` (multiplying the city's rates) and
+    `reuse_start` (its share of reused data in July 2025)."""
+    rng = random.Random(f"{seed}:units-766")
+    codes = [unit.unit_code for unit in communes if unit.unit_code not in UNIT_OVERRIDES]
+    weak = rng.sample(codes, min(len(codes), WEAK_E_RESULT + WEAK_PAYMENT))
+    weak_e, weak_pay = set(weak[:WEAK_E_RESULT]), set(weak[WEAK_E_RESULT:])
+    rows = []
+    for unit in communes + agencies:
+        e_result = rng.gauss(1.0, QUALITY_SD)
+        paid = rng.gauss(1.0, QUALITY_SD)
+        reuse = rng.gauss(REUSE_START, REUSE_SD)
+        rows.append(
+            {
+                "unit_code": unit.unit_code,
+                "e_result_factor": WEAK_E_RESULT_FACTOR if unit.unit_code in weak_e else e_result,
+                "paid_factor": WEAK_PAYMENT_FACTOR if unit.unit_code in weak_pay else paid,
+                "reuse_start": min(max(reuse, 0.05), 0.95),
             }
         )
     return pl.DataFrame(rows)
