@@ -321,9 +321,19 @@ SUMMARY_COLUMNS = {
 }
 
 
+def _columns(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    """(table, column) of the connection's own database: a reader's connection has other
+    warehouses attached beside it."""
+    query = """
+        select table_name, column_name from duckdb_columns()
+        where database_name = current_database() and schema_name = current_schema()
+    """
+    return set(con.sql(query).fetchall())
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create every warehouse table that does not exist yet; bring older ones up to date."""
-    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    present = _columns(con)
     tables = {table for table, _ in present}
     for table, columns in SUMMARY_COLUMNS.items():
         if table in tables and any((table, column) not in present for column in columns):
@@ -333,7 +343,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
             "{bieu_columns}", _BIEU_COLUMNS_DDL
         )
     )
-    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    present = _columns(con)
     for table, column, definition in ADDED_COLUMNS:
         if (table, column) in present:
             continue
@@ -348,10 +358,10 @@ def missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
     wanted = duckdb.connect()
     try:
         create_tables(wanted)
-        needed = wanted.sql("select table_name, column_name from duckdb_columns()").fetchall()
+        needed = _columns(wanted)
     finally:
         wanted.close()
-    present = set(con.sql("select table_name, column_name from duckdb_columns()").fetchall())
+    present = _columns(con)
     tables = {table for table, _ in present}
     missing = sorted({table for table, _ in needed if table not in tables})
     missing += sorted(
