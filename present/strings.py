@@ -886,10 +886,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "
         "vụ tài chính (trạng thái 5, 6), không phải do cơ quan chậm. Trong đó đã quá ngày hẹn "
-        "trả: {overdue_waiting}; quá hạn do cơ quan: {overdue_office}.",
+        "trả: {overdue_waiting}; quá hạn do cơ quan: {overdue_office}. Trạng thái là trạng "
+        "thái mới nhất trong dữ liệu, nên kỳ đã qua chỉ đếm hồ sơ vẫn còn chờ đến nay.",
         "Unfinished on {end} and waiting for the applicant's documents or fee (status 5, 6), "
         "not the office's delay. Of them past the due date: {overdue_waiting}; overdue by the "
-        "office: {overdue_office}.",
+        "office: {overdue_office}. The status is the latest in the data, so a past period counts "
+        "only applications still waiting today.",
     ),
     # Display (issue 13)
     "parts.rate": (
@@ -1032,6 +1034,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "python -m etl load)",
         "the warehouse has no staffing data in this scope (load a staffing file with "
         "python -m etl load)",
+    ),
+    # Display round 2 (issue 13)
+    "cards.group.intake": ("Tiếp nhận và giải quyết", "Received and resolved"),
+    "cards.group.timeliness": ("Đúng hạn, quá hạn", "On time and overdue"),
+    "cards.group.online": ("Trực tuyến, thanh toán, số hóa", "Online, payment, digitisation"),
+    "cards.group.duration": ("Thời gian giải quyết", "Processing time"),
+    "cards.latest_status": (
+        "Theo trạng thái mới nhất của hồ sơ (dữ liệu đến {data_end}), không phải trạng thái "
+        "ngày {end}: hồ sơ đã xong sau ngày {end} không còn được đếm.",
+        "By each application's latest status (data up to {data_end}), not its status on "
+        "{end}: applications finished after {end} are no longer counted.",
     ),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),

@@ -74,3 +74,16 @@ def test_missing_texts_read_a_dash_not_none(monkeypatch: pytest.MonkeyPatch, tin
     assert loads["Ghi chú"].isna().sum() == 0
     assert "–" in loads["Ghi chú"].tolist()  # a clean load has no message
     assert set(loads["Loại tệp"]) <= {"hồ sơ", "danh mục TTHC", "phương án đơn giản hóa"}
+
+
+def test_waiting_card_says_it_counts_the_latest_status_for_a_past_period(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    past = start_app(monkeypatch, tiny, period="Tùy chọn", dates=["2025-07-10", "2025-07-15"])
+    note = t("cards.latest_status", "vi", end="15/07/2025", data_end="21/07/2025")
+    assert note in [caption.value for caption in past.caption]  # the card said nothing
+    [waiting] = [m for m in past.metric if m.label == t("kpi.waiting", "vi")]
+    assert "trạng thái mới nhất" in waiting.help
+    # A period that runs to the data's end counts today's waiting: nothing to explain.
+    current = start_app(monkeypatch, tiny)
+    assert not [c for c in current.caption if c.value.startswith("Theo trạng thái mới nhất")]

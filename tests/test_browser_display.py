@@ -14,7 +14,7 @@ import pytest
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
-from present.cards import CARDS, parts_text
+from present.cards import CARDS, grouped_cards, parts_text
 from present.strings import t
 from tests.test_browser_app import (
     LOAD_TIMEOUT_MS,
@@ -22,6 +22,7 @@ from tests.test_browser_app import (
     assert_clean,
     base_url,  # noqa: F401  (module fixture: the server)
     open_view,
+    shown_metrics,
     small,  # noqa: F401  (module fixture: the warehouse)
     sync_api,
     wait_until_drawn,
@@ -373,3 +374,48 @@ def test_wards_scatter_title_fits_its_chart(page: sync_api.Page, base_url: str) 
                            plot.getBoundingClientRect().width]; }"""
     )
     assert widths[0] <= widths[1], widths  # was cut to "(cỡ = hồ sơ ti"
+
+
+# Streamlit cuts these with "…" on screen: a card's label, value and delta, and a badge.
+CUT_TEXTS = """() => [...document.querySelectorAll(
+    '[data-testid="stMetric"] :is([data-testid="stMetricLabel"], [data-testid="stMetricValue"],'
+    + ' [data-testid="stMetricDelta"]), [data-testid="stMetric"] :is('
+    + '[data-testid="stMetricLabel"], [data-testid="stMetricValue"],'
+    + ' [data-testid="stMetricDelta"]) *, span.stMarkdownBadge')]
+  .filter(e => e.getClientRects().length && (e.scrollWidth > e.clientWidth + 1
+                || getComputedStyle(e).textOverflow === 'ellipsis'
+                   && getComputedStyle(e).overflow !== 'visible'))
+  .map(e => e.textContent)"""
+CARD_PAGES = ["", "don-vi?ma=11407", "phuong-xa", "can-bo", "don-gian-hoa", "bao-cao"]
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+def test_no_card_label_value_delta_or_badge_is_cut(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+    width: int,
+    height: int,
+) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=width < 640
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        for path in CARD_PAGES:
+            open_view(tab, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
+            if path in ("", "don-vi?ma=11407", "bao-cao"):
+                shown_metrics(tab)  # all the overview's cards, not the first few
+            assert tab.evaluate(CUT_TEXTS) == [], (path, width)  # was "Không tiếp nhận, rú…"
+    finally:
+        context.close()
+
+
+def test_overview_cards_stand_in_groups_of_at_most_four(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_view(page, f"{base_url}/?{PERIOD}")
+    shown_metrics(page)
+    assert card_rows(page) == [len(cards) for _, cards in grouped_cards()]  # was 5, 5, 4
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    for group, _ in grouped_cards():
+        assert t(f"cards.group.{group}", "vi") in main
