@@ -1046,6 +1046,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "By each application's latest status (data up to {data_end}), not its status on "
         "{end}: applications finished after {end} are no longer counted.",
     ),
+    "col.rank_short": ("Hạng", "Rank"),
+    "col.on_time_rate_short": ("Đúng hạn", "On time"),
+    "col.overdue_short": ("Quá hạn", "Overdue"),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

@@ -87,3 +87,29 @@ def test_waiting_card_says_it_counts_the_latest_status_for_a_past_period(
     # A period that runs to the data's end counts today's waiting: nothing to explain.
     current = start_app(monkeypatch, tiny)
     assert not [c for c in current.caption if c.value.startswith("Theo trạng thái mới nhất")]
+
+
+def test_bieu_06a_on_screen_has_the_forms_three_column_groups(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/bieu_06a.py").run()
+    assert not app.exception
+    columns = app.dataframe[0].value.columns
+    groups = [t(f"bieu.{key}_group", "vi") for key in ("received", "resolved", "open")]
+    over = [group for group, _ in columns]
+    assert [over.count(group) for group in groups] == [4, 4, 3]  # (3)–(6), (7)–(10), (11)–(13)
+    assert over[:2] == ["", ""]  # STT and the field stand alone
+
+
+def test_most_late_procedures_are_sorted_by_a_column_next_to_the_name(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/procedures.py").run()
+    assert not app.exception
+    # by field, by agency, the busiest, then the most late
+    table = app.dataframe[3].value
+    late = t("col.late", "vi")
+    assert table[late].is_monotonic_decreasing and len(table) > 1
+    assert list(table.columns).index(late) == 2  # was the ninth column
