@@ -16,7 +16,7 @@ from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
 from present.cards import CARDS, grouped_cards, parts_text
-from present.strings import t
+from present.strings import STRINGS, t
 from tests.test_browser_app import (
     LOAD_TIMEOUT_MS,
     VIEWPORT,
@@ -457,3 +457,39 @@ def test_donut_labels_stay_under_the_title_and_source_line(
            }"""
     )
     assert drawn["labels"] and min(drawn["labels"]) >= drawn["header"], drawn
+
+
+STREAMLIT_ENGLISH = """english => [...document.querySelectorAll('body *')]
+  .filter(e => !['SCRIPT', 'STYLE'].includes(e.tagName))
+  .flatMap(e => [...['aria-label', 'title', 'placeholder', 'data-title']
+                   .map(name => e.getAttribute(name)),
+                 ...[...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)])
+  .filter(text => text && (english.includes(text.trim()) || text.startsWith('Help for ')
+                           || / icon$/.test(text)))"""
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa"])
+def test_streamlits_own_words_are_vietnamese_in_the_vietnamese_interface(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    english = [en for key, (_, en) in STRINGS.items() if key.startswith("streamlit.")]
+    open_view(page, f"{base_url}/{path}?{PERIOD}")
+    skip = page.locator('[data-testid="stSkipToContent"]')
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=\"stSkipToContent\"]').textContent === t",
+        arg=t("streamlit.skip", "vi"),
+    )
+    assert page.evaluate(STREAMLIT_ENGLISH, english) == []  # was "Help for Thời gian", …
+    helps = page.locator(
+        f'[data-testid="stSidebar"] [aria-label^="{t("streamlit.help_for", "vi")}"]'
+    )
+    assert helps.count() > 0  # "Trợ giúp: Thời gian"
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.locator("h1", has_text=t(f"{'units' if path else 'overview'}.title", "en")).wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stSkipToContent\"]').textContent"
+        " === 'Skip to main content'"
+    )
+    assert skip.inner_text() == "Skip to main content"  # English again in English
