@@ -30,11 +30,13 @@ from ui.filter_bar import filter_bar, language_switch
 from ui.loaders import load_filter_options
 from ui.report_view import report_view_switch
 from ui.shell import set_view
+from ui.streamlit_vi import streamlit_in
 
 st.set_page_config(page_icon=":material/account_balance:", layout="wide")
 
 lang = language_switch()
 report_view_switch(lang)
+streamlit_in(lang)
 
 pages = [
     st.Page(

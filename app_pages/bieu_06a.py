@@ -9,6 +9,7 @@ import streamlit as st
 
 from present.bieu_06a import (
     bieu_table,
+    column_groups,
     convention_note,
     filters_line,
     period_line,
@@ -49,7 +50,7 @@ st.info(convention_note(rows, lang), icon=":material/info:")
 show_locked(view)  # a locked period: the locked form's cells beside today's, and why
 table = bieu_table(rows, lang)
 column_kinds = {name: ("text" if i < 2 else "count") for i, name in enumerate(table.columns)}
-show_table(table, column_kinds, lang)
+show_table(table, column_kinds, lang, groups=column_groups(table, lang))
 st.download_button(
     t("bieu.download", lang),
     data=lambda: bieu_06a_file(rows, filters, view.options, view.province, lang, until),

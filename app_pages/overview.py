@@ -32,14 +32,11 @@ _OPEN_UNIT = "_overview_open_unit"
 
 def _on_unit_click(chart_key: str, unit_codes: list[str]) -> None:
     """A click on a unit's bar opens that unit's page (a callback cannot switch pages, so
-    the next run does)."""
+    the section's next run does)."""
     points = st.session_state[chart_key]["selection"]["points"]
     if points:
         st.session_state[_OPEN_UNIT] = unit_codes[points[0]["point_index"]]
 
-
-if unit_code := st.session_state.pop(_OPEN_UNIT, None):
-    st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: unit_code})
 
 view = current_view()
 lang, filters, version = view.lang, view.filters, view.version
@@ -58,20 +55,27 @@ missing = loaders.load_missing_data(version, filters.start, filters.end)
 for line in missing_lines(missing, NEEDS, lang):
     st.warning(line, icon=":material/database_off:")
 
-st.subheader(t("section.trend", lang))
-choice = st.segmented_control(
-    t("grain.label", lang),
-    ("auto", *GRAINS),
-    default="auto",
-    required=True,
-    format_func=lambda g: t(f"grain.{g}", lang),
-    key=GRAIN,
-    bind="query-params",
-)
-grain = default_grain(filters.days) if choice in (None, "auto") else choice
-show_chart(
-    charts.trend_figure(loaders.load_trend(version, filters, grain), grain, lang, scope), "xu-huong"
-)
+
+@st.fragment
+def trend_section() -> None:
+    """The trend with its grain picker: a new grain redraws this section only (a fragment),
+    not the cards and the other charts, which it does not change."""
+    st.subheader(t("section.trend", lang))
+    choice = st.segmented_control(
+        t("grain.label", lang),
+        ("auto", *GRAINS),
+        default="auto",
+        required=True,
+        format_func=lambda g: t(f"grain.{g}", lang),
+        key=GRAIN,
+        bind="query-params",
+    )
+    grain = default_grain(filters.days) if choice in (None, "auto") else choice
+    trend = loaders.load_trend(version, filters, grain)
+    show_chart(charts.trend_figure(trend, grain, lang, scope), "xu-huong")
+
+
+trend_section()
 
 st.subheader(t("section.mix", lang))
 mix_column, status_column = st.columns(2)
@@ -83,63 +87,77 @@ with status_column:
     show_chart(charts.status_figure(comparison.current, lang, scope), "tinh-hinh-giai-quyet")
     st.caption(adds_up_line(comparison.current, lang))
 
-st.subheader(t("section.units", lang))
-measure = (
-    st.segmented_control(
-        t("rank.label", lang),
-        RANK_MEASURES,
-        default="on_time_rate",
-        required=True,
-        format_func=lambda m: t(f"rank.{m}", lang),
-        key=RANK,
-        bind="query-params",
+
+@st.fragment
+def units_section() -> None:
+    """The best and worst units with the measure picker: a new measure redraws this section
+    only (a fragment). A click on a unit's bar reruns it too, and opens that unit's page."""
+    if unit_code := st.session_state.pop(_OPEN_UNIT, None):
+        st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: unit_code})
+    st.subheader(t("section.units", lang))
+    measure = (
+        st.segmented_control(
+            t("rank.label", lang),
+            RANK_MEASURES,
+            default="on_time_rate",
+            required=True,
+            format_func=lambda m: t(f"rank.{m}", lang),
+            key=RANK,
+            bind="query-params",
+        )
+        or "on_time_rate"
     )
-    or "on_time_rate"
-)
-best, worst = best_and_worst(loaders.load_league(version, filters), measure)
-if best.is_empty():
-    st.info(t("rank.empty", lang))
-else:
-    measure_name = t(f"rank.{measure}", lang)
-    for column, frame, which, color in zip(
-        st.columns(2),
-        (best, worst),
-        ("best", "worst"),
-        (COLORS["good"], COLORS["bad"]),
-        strict=True,
-    ):
-        if frame.is_empty():
-            continue
-        chart_key = f"units_{which}"
-        title = t(f"chart.units_{which}", lang, measure=measure_name)
-        with column:
-            show_chart(
-                charts.ranking_figure(frame, measure, lang, title, scope, color),
-                f"don-vi-{which}-{measure}",
-                key=chart_key,
-                on_select=partial(_on_unit_click, chart_key, frame["unit_code"].to_list()),
-                selection_mode="points",
-            )
+    best, worst = best_and_worst(loaders.load_league(version, filters), measure)
+    if best.is_empty():
+        st.info(t("rank.empty", lang))
+    else:
+        measure_name = t(f"rank.{measure}", lang)
+        for column, frame, which, color in zip(
+            st.columns(2),
+            (best, worst),
+            ("best", "worst"),
+            (COLORS["good"], COLORS["bad"]),
+            strict=True,
+        ):
+            if frame.is_empty():
+                continue
+            chart_key = f"units_{which}"
+            title = t(f"chart.units_{which}", lang, measure=measure_name)
+            with column:
+                show_chart(
+                    charts.ranking_figure(frame, measure, lang, title, scope, color),
+                    f"don-vi-{which}-{measure}",
+                    key=chart_key,
+                    on_select=partial(_on_unit_click, chart_key, frame["unit_code"].to_list()),
+                    selection_mode="points",
+                )
+
+    # The sở, ngành in a ranking of their own beside the communes' (issue 12): all of them.
+    agency_league = loaders.load_league(version, filters, AGENCY_KINDS)
+    agencies_ranked = ranked(agency_league, measure)
+    if not agencies_ranked.is_empty():
+        agency_title = t(
+            "chart.agencies_ranked",
+            lang,
+            measure=t(f"rank.{measure}", lang),
+            count=agencies_ranked.height,
+            total=agency_league.height,
+        )
+        show_chart(
+            charts.ranking_figure(
+                agencies_ranked, measure, lang, agency_title, scope, COLORS["good"]
+            ),
+            f"so-nganh-{measure}",
+            key="units_agencies",
+            on_select=partial(
+                _on_unit_click, "units_agencies", agencies_ranked["unit_code"].to_list()
+            ),
+            selection_mode="points",
+        )
     st.caption(t("rank.hint", lang, min=MIN_DENOMINATOR))
 
-# The sở, ngành in a ranking of their own beside the communes' (issue 12): all of them.
-agency_league = loaders.load_league(version, filters, AGENCY_KINDS)
-agencies_ranked = ranked(agency_league, measure)
-if not agencies_ranked.is_empty():
-    agency_title = t(
-        "chart.agencies_ranked",
-        lang,
-        measure=t(f"rank.{measure}", lang),
-        count=agencies_ranked.height,
-        total=agency_league.height,
-    )
-    show_chart(
-        charts.ranking_figure(agencies_ranked, measure, lang, agency_title, scope, COLORS["good"]),
-        f"so-nganh-{measure}",
-        key="units_agencies",
-        on_select=partial(_on_unit_click, "units_agencies", agencies_ranked["unit_code"].to_list()),
-        selection_mode="points",
-    )
+
+units_section()
 
 st.subheader(t("section.fields", lang))
 fields = loaders.load_field_activity(version, filters)

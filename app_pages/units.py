@@ -46,6 +46,8 @@ shown = matching(table, query, ["name", "unit_code"])
 frame = labelled(league.with_total(shown, lang, over=table), league.COLUMNS, lang)
 column_kinds = kinds(league.COLUMNS, lang)
 bars = [t(key, lang) for key in league.BARS]
+phone_kinds = kinds(league.PHONE_COLUMNS, lang)
+phone_widths = {t(key, lang): width for key, width in league.PHONE_WIDTHS.items()}
 
 table_column, chart_column = st.columns([3, 2])
 with table_column:
@@ -56,6 +58,15 @@ with table_column:
         lang,
         bars=bars,
         key="units_table",
+        selectable=True,
+        height=TABLE_HEIGHT,
+    )
+    phone_selection = show_table(
+        labelled(league.with_total(shown, lang, over=table), league.PHONE_COLUMNS, lang),
+        phone_kinds,
+        lang,
+        widths=phone_widths,
+        key="units_table_phone",
         selectable=True,
         height=TABLE_HEIGHT,
     )
@@ -73,6 +84,14 @@ agency_frame = labelled(league.with_total(agency_rows, lang), league.COLUMNS, la
 st.caption(t("agencies.count", lang, total=len(agency_rows)))
 agency_selection = show_table(
     agency_frame, column_kinds, lang, bars=bars, key="agencies_table", selectable=True
+)
+agency_phone_selection = show_table(
+    labelled(league.with_total(agency_rows, lang), league.PHONE_COLUMNS, lang),
+    phone_kinds,
+    lang,
+    widths=phone_widths,
+    key="agencies_table_phone",
+    selectable=True,
 )
 st.caption(t("agencies.hint", lang))
 download_buttons(view, agency_frame, column_kinds, league.AGENCY_SUBJECT, t("agencies.title", lang))
@@ -94,7 +113,12 @@ def _picked(picked: object, rows: pl.DataFrame) -> str | None:
     return rows["unit_code"][indices[0]] if indices and indices[0] < rows.height else None
 
 
-code = _picked(selection, shown) or _picked(agency_selection, agency_rows)
+code = (
+    _picked(selection, shown)
+    or _picked(phone_selection, shown)
+    or _picked(agency_selection, agency_rows)
+    or _picked(agency_phone_selection, agency_rows)
+)
 if code:
     st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: code})
 

@@ -36,6 +36,21 @@ def row_labels(rows: pl.DataFrame, lang: Lang) -> list[tuple[str, str]]:
     return labels
 
 
+# The form's column groups, as its first header row prints them: (first, last, label key) by
+# the form's column numbers; the screen's table and the XLSX sheet both draw them.
+COLUMN_GROUPS = ((3, 6, "bieu.received_group"), (7, 10, "bieu.resolved_group"),
+                 (11, 13, "bieu.open_group"))  # fmt: skip
+
+
+def column_groups(table: pl.DataFrame, lang: Lang) -> dict[str, str]:
+    """The group label over each of `bieu_table`'s columns (3)–(13), by column label."""
+    return {
+        name: t(key, lang)
+        for first, last, key in COLUMN_GROUPS
+        for name in table.columns[first - 1 : last]
+    }
+
+
 def bieu_table(rows: pl.DataFrame, lang: Lang) -> pl.DataFrame:
     """The form as a flat table (screen and CSV): STT, field, then columns (3)–(13), each
     named with its number so it can be matched to the official form."""

@@ -8,6 +8,7 @@ the report's KPI lines (page and PDF), so a card and a printed line can never di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from metrics.kpis import PeriodKpis
@@ -35,6 +36,9 @@ class Card:
     # On the A4 report too: its first page has room for twelve lines, so the overview alone
     # shows the strict online share and the working-day mean (the report keeps two pages).
     in_report: bool = True
+    # A count taken from the latest known status rather than the status at the period's end
+    # (waiting for the applicant): the card says so when the period ended before the data.
+    latest_status: bool = False
 
     def value(self, kpis: PeriodKpis) -> float | None:
         return kpis.rate(self.kpi).value if self.kpi in RATE_BY_NAME else kpis.count(self.kpi)
@@ -81,12 +85,40 @@ CARDS: tuple[Card, ...] = (
         "count",
         0,
         {"overdue_waiting": "overdue_waiting", "overdue_office": "overdue_office"},
+        latest_status=True,
     ),
     Card("average_days", "days", -1),
     Card("average_workdays", "workdays", -1, in_report=False),
     Card("online_payment_rate", "rate", 1),
     Card("digitisation_rate", "rate", 1),
 )
+
+
+# The cards on screen, in rows of at most four under a heading (strings cards.group.<id>):
+# fourteen cards in one wrapping grid were five a row at 1440 px and cut their labels; a
+# QĐ 766 variant stands beside its plain twin, so the two are read together.
+CARD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("intake", ("received", "resolved", "closed", "resolution_rate")),
+    ("timeliness", ("on_time_rate", "on_time_rate_766", "overdue", "waiting")),
+    ("online", ("online_share", "online_share_766", "online_payment_rate", "digitisation_rate")),
+    ("duration", ("average_days", "average_workdays")),
+)
+
+
+def grouped_cards() -> list[tuple[str, list[Card]]]:
+    """Each group's id with its cards, in the order of `CARD_GROUPS`."""
+    by_kpi = {card.kpi: card for card in CARDS}
+    return [(group, [by_kpi[kpi] for kpi in kpis]) for group, kpis in CARD_GROUPS]
+
+
+def status_note(card: Card, kpis: PeriodKpis, data_end: date | None, lang: Lang) -> str | None:
+    """What a latest-status card counts, when its period ended before the data do: an
+    export carries each application's status as of its last load, so an application that
+    waited on the period's last day and was finished later no longer counts (a past period
+    shows 0 or few). None for other cards and for a period that runs to the data's end."""
+    if not card.latest_status or data_end is None or kpis.end >= data_end:
+        return None
+    return t("cards.latest_status", lang, end=fmt.day(kpis.end), data_end=fmt.day(data_end))
 
 
 def parts_text(card: Card, kpis: PeriodKpis, lang: Lang) -> str | None:

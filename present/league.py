@@ -31,6 +31,18 @@ COLUMNS = (
     Column("online_share", "col.online_share", "rate"),
     Column("average_days", "col.average_days", "days"),
 )
+# On a phone (ui.report_view shows this table below 640 px instead of the full one): the
+# rank, the name and the two figures a reader compares, at widths that fit a 390 px screen
+# with the row picker (36 px) and no horizontal scroll; the full table is in the download and
+# on a wider screen. No in-cell bar: a bar and its label would take the screen's width.
+PHONE_COLUMNS = (
+    Column("rank", "col.rank_short", "count"),
+    Column("name", "col.unit_name", "text"),
+    Column("on_time_rate", "col.on_time_rate_short", "rate"),
+    Column("overdue", "col.overdue_short", "count"),
+)
+PHONE_WIDTHS = {"col.rank_short": 40, "col.unit_name": 150, "col.on_time_rate_short": 64,
+                "col.overdue_short": 60}  # fmt: skip
 # Columns drawn with an in-cell bar on the page: the rates only, since a count's bar runs up
 # to the column's largest value, which is the total row's.
 BARS = ("col.resolution_rate", "col.on_time_rate", "col.online_share")

@@ -128,6 +128,9 @@ def channel_figure(frame: pl.DataFrame, lang: Lang, scope: str) -> go.Figure:
             hole=0.55,
             sort=False,
             direction="clockwise",
+            # A small slice's label stands outside the ring; the ring's top fifth is left
+            # free so that label stays under the title and its source line, not over them.
+            domain={"y": [0, 0.8]},
             marker={"colors": [CHANNEL_COLORS[c] for c in channels]},
             text=[fmt.percent(Ratio(n, total).value, lang) for n in counts],
             textinfo="text",

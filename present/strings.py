@@ -893,10 +893,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.waiting": (
         "Hồ sơ chưa xong vào ngày {end} đang chờ công dân bổ sung giấy tờ hoặc thực hiện nghĩa "
         "vụ tài chính (trạng thái 5, 6), không phải do cơ quan chậm. Trong đó đã quá ngày hẹn "
-        "trả: {overdue_waiting}; quá hạn do cơ quan: {overdue_office}.",
+        "trả: {overdue_waiting}; quá hạn do cơ quan: {overdue_office}. Trạng thái là trạng "
+        "thái mới nhất trong dữ liệu, nên kỳ đã qua chỉ đếm hồ sơ vẫn còn chờ đến nay.",
         "Unfinished on {end} and waiting for the applicant's documents or fee (status 5, 6), "
         "not the office's delay. Of them past the due date: {overdue_waiting}; overdue by the "
-        "office: {overdue_office}.",
+        "office: {overdue_office}. The status is the latest in the data, so a past period counts "
+        "only applications still waiting today.",
     ),
     # Display (issue 13)
     "parts.rate": (
@@ -1435,6 +1437,47 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{lock_id}. {period} · chốt lúc {at} · {by}{note} · {changes} hồ sơ thay đổi sau khi chốt",
         "{lock_id}. {period} · locked at {at} · {by}{note} · {changes} applications changed since",
     ),
+    # Display round 2 (issue 13)
+    "cards.group.intake": ("Tiếp nhận và giải quyết", "Received and resolved"),
+    "cards.group.timeliness": ("Đúng hạn, quá hạn", "On time and overdue"),
+    "cards.group.online": ("Trực tuyến, thanh toán, số hóa", "Online, payment, digitisation"),
+    "cards.group.duration": ("Thời gian giải quyết", "Processing time"),
+    "cards.latest_status": (
+        "Theo trạng thái mới nhất của hồ sơ (dữ liệu đến {data_end}), không phải trạng thái "
+        "ngày {end}: hồ sơ đã xong sau ngày {end} không còn được đếm.",
+        "By each application's latest status (data up to {data_end}), not its status on "
+        "{end}: applications finished after {end} are no longer counted.",
+    ),
+    "col.rank_short": ("Hạng", "Rank"),
+    "col.on_time_rate_short": ("Đúng hạn", "On time"),
+    "col.overdue_short": ("Quá hạn", "Overdue"),
+    # Streamlit's own words (its frontend has no Vietnamese): ui.streamlit_vi rewrites each
+    # English text or attribute to the Vietnamese one while the interface is Vietnamese.
+    "streamlit.skip": ("Chuyển đến nội dung chính", "Skip to main content"),
+    "streamlit.help": ("Trợ giúp", "Help"),
+    "streamlit.help_for": ("Trợ giúp: ", "Help for "),
+    "streamlit.pages": ("Các trang", "App pages"),
+    "streamlit.sidebar": ("Thanh bên", "Sidebar"),
+    "streamlit.collapse": ("Thu gọn thanh bên", "Collapse sidebar"),
+    "streamlit.expand": ("Mở thanh bên", "Expand sidebar"),
+    "streamlit.menu": ("Trình đơn chính", "Main menu"),
+    "streamlit.running": ("Đang chạy…", "Running..."),
+    "streamlit.fullscreen": ("Toàn màn hình", "Fullscreen"),
+    "streamlit.close_fullscreen": ("Thoát toàn màn hình", "Close fullscreen"),
+    "streamlit.csv": ("Tải về dạng CSV", "Download as CSV"),
+    "streamlit.search": ("Tìm trong bảng", "Search"),
+    "streamlit.columns": ("Hiện/ẩn cột", "Show/hide columns"),
+    "streamlit.heading_link": ("Liên kết tới mục này", "Link to heading"),
+    "streamlit.open": ("Mở danh sách", "Open"),
+    "streamlit.close": ("Đóng", "Close"),
+    "streamlit.clear_all": ("Xóa hết", "Clear all"),
+    "streamlit.clear_value": ("Xóa giá trị", "Clear value"),
+    "streamlit.remove": ("Bỏ ", "Remove "),
+    "streamlit.no_results": ("Không có kết quả", "No results"),
+    "streamlit.choose": ("Chọn một mục", "Choose an option"),
+    "streamlit.choose_many": ("Chọn", "Choose options"),
+    "streamlit.enter_apply": ("Nhấn Enter để áp dụng", "Press Enter to apply"),
+    "streamlit.icon": ("biểu tượng", "icon"),
     # Upload page (app_pages/upload.py)
     "nav.upload": ("Nạp dữ liệu", "Upload data"),
     "upload.title": ("Nạp dữ liệu từ tệp xuất", "Load export files"),

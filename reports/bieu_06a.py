@@ -22,6 +22,7 @@ from metrics.bieu_06a import GRAND_TOTAL, LEVEL_TOTAL, VALUE_COLUMNS, identities
 from metrics.filters import Filters
 from metrics.options import FilterOptions
 from present.bieu_06a import (
+    COLUMN_GROUPS,
     convention_note,
     filters_line,
     period_line,
@@ -37,7 +38,7 @@ from reports.header import HeaderBlock, filter_lines, header_block
 from reports.writers import write_header_block
 
 # Column groups of the form's first header row: (first column, last column, label key).
-GROUPS = ((2, 5, "bieu.received_group"), (6, 9, "bieu.resolved_group"), (10, 12, "bieu.open_group"))
+GROUPS = tuple((first - 1, last - 1, key) for first, last, key in COLUMN_GROUPS)
 SUBJECT = "bieu-ii-06a"
 WIDTHS = [6, 44] + [12] * len(VALUE_COLUMNS)
 

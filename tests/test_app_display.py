@@ -74,3 +74,42 @@ def test_missing_texts_read_a_dash_not_none(monkeypatch: pytest.MonkeyPatch, tin
     assert loads["Ghi chú"].isna().sum() == 0
     assert "–" in loads["Ghi chú"].tolist()  # a clean load has no message
     assert set(loads["Loại tệp"]) <= {"hồ sơ", "danh mục TTHC", "phương án đơn giản hóa"}
+
+
+def test_waiting_card_says_it_counts_the_latest_status_for_a_past_period(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    past = start_app(monkeypatch, tiny, period="Tùy chọn", dates=["2025-07-10", "2025-07-15"])
+    note = t("cards.latest_status", "vi", end="15/07/2025", data_end="21/07/2025")
+    assert note in [caption.value for caption in past.caption]  # the card said nothing
+    [waiting] = [m for m in past.metric if m.label == t("kpi.waiting", "vi")]
+    assert "trạng thái mới nhất" in waiting.help
+    # A period that runs to the data's end counts today's waiting: nothing to explain.
+    current = start_app(monkeypatch, tiny)
+    assert not [c for c in current.caption if c.value.startswith("Theo trạng thái mới nhất")]
+
+
+def test_bieu_06a_on_screen_has_the_forms_three_column_groups(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/bieu_06a.py").run()
+    assert not app.exception
+    columns = app.dataframe[0].value.columns
+    groups = [t(f"bieu.{key}_group", "vi") for key in ("received", "resolved", "open")]
+    over = [group for group, _ in columns]
+    assert [over.count(group) for group in groups] == [4, 4, 3]  # (3)–(6), (7)–(10), (11)–(13)
+    assert over[:2] == ["", ""]  # STT and the field stand alone
+
+
+def test_most_late_procedures_are_sorted_by_a_column_next_to_the_name(
+    monkeypatch: pytest.MonkeyPatch, tiny: Path
+) -> None:
+    app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
+    app.switch_page("app_pages/procedures.py").run()
+    assert not app.exception
+    # by field, by agency, the busiest, then the most late
+    table = app.dataframe[3].value
+    late = t("col.late", "vi")
+    assert table[late].is_monotonic_decreasing and len(table) > 1
+    assert list(table.columns).index(late) == 2  # was the ninth column

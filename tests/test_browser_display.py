@@ -5,6 +5,7 @@ the small warehouse for the module; every test waits for the state it asserts.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -14,14 +15,15 @@ import pytest
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
-from present.cards import CARDS, parts_text
-from present.strings import t
+from present.cards import CARDS, grouped_cards, parts_text
+from present.strings import STRINGS, t
 from tests.test_browser_app import (
     LOAD_TIMEOUT_MS,
     VIEWPORT,
     assert_clean,
     base_url,  # noqa: F401  (module fixture: the server)
     open_view,
+    shown_metrics,
     small,  # noqa: F401  (module fixture: the warehouse)
     sync_api,
     wait_until_drawn,
@@ -37,6 +39,20 @@ def page(browser: sync_api.Browser, base_url: str) -> Iterator[sync_api.Page]:  
     tab.set_default_timeout(LOAD_TIMEOUT_MS)
     yield tab
     context.close()
+
+
+@contextmanager
+def sized_tab(browser: sync_api.Browser, width: int, height: int) -> Iterator[sync_api.Page]:
+    """A tab in a fresh context of this viewport (a phone's below 640 px)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=width < 640
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        yield tab
+    finally:
+        context.close()
 
 
 def chart_layouts(page: sync_api.Page) -> list[dict]:
@@ -278,15 +294,10 @@ def test_phone_shows_the_cards_two_per_row(
     browser: sync_api.Browser,
     base_url: str,  # noqa: F811
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    tab.set_default_timeout(LOAD_TIMEOUT_MS)
-    try:
+    with sized_tab(browser, 390, 844) as tab:
         open_view(tab, f"{base_url}/?{PERIOD}")
         pairs, odd = divmod(len(CARDS), 2)
         assert card_rows(tab) == [2] * pairs + [1] * odd  # was one card a row
-    finally:
-        context.close()
 
 
 def test_report_view_fills_its_card_rows_and_hides_links_and_the_arrow(
@@ -378,3 +389,112 @@ def test_wards_scatter_title_fits_its_chart(page: sync_api.Page, base_url: str) 
                            plot.getBoundingClientRect().width]; }"""
     )
     assert widths[0] <= widths[1], widths  # was cut to "(cỡ = hồ sơ ti"
+
+
+# Streamlit cuts these with "…" on screen: a card's label, value and delta, and a badge.
+CUT_TEXTS = """() => [...document.querySelectorAll(
+    '[data-testid="stMetric"] :is([data-testid="stMetricLabel"], [data-testid="stMetricValue"],'
+    + ' [data-testid="stMetricDelta"]), [data-testid="stMetric"] :is('
+    + '[data-testid="stMetricLabel"], [data-testid="stMetricValue"],'
+    + ' [data-testid="stMetricDelta"]) *, span.stMarkdownBadge')]
+  .filter(e => e.getClientRects().length && (e.scrollWidth > e.clientWidth + 1
+                || getComputedStyle(e).textOverflow === 'ellipsis'
+                   && getComputedStyle(e).overflow !== 'visible'))
+  .map(e => e.textContent)"""
+CARD_PAGES = ["", "don-vi?ma=11407", "phuong-xa", "can-bo", "don-gian-hoa", "bao-cao"]
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+def test_no_card_label_value_delta_or_badge_is_cut(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+    width: int,
+    height: int,
+) -> None:
+    with sized_tab(browser, width, height) as tab:
+        for path in CARD_PAGES:
+            open_view(tab, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
+            if path in ("", "don-vi?ma=11407", "bao-cao"):
+                shown_metrics(tab)  # all the overview's cards, not the first few
+            assert tab.evaluate(CUT_TEXTS) == [], (path, width)  # was "Không tiếp nhận, rú…"
+
+
+def test_overview_cards_stand_in_groups_of_at_most_four(page: sync_api.Page, base_url: str) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_view(page, f"{base_url}/?{PERIOD}")
+    shown_metrics(page)
+    assert card_rows(page) == [len(cards) for _, cards in grouped_cards()]  # was 5, 5, 4
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    for group, _ in grouped_cards():
+        assert t(f"cards.group.{group}", "vi") in main
+
+
+def test_league_tables_on_a_phone_show_their_figures_without_scrolling_sideways(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    with sized_tab(browser, 390, 844) as tab:
+        open_view(tab, f"{base_url}/phuong-xa?{PERIOD}")
+        tab.locator('[data-testid="stDataFrame"] .dvn-scroller').first.wait_for()
+        grids = tab.locator('[data-testid="stDataFrame"]').evaluate_all(
+            """grids => grids.filter(g => g.getClientRects().length).map(g => {
+                 const s = g.querySelector('.dvn-scroller');
+                 return [s.scrollWidth, s.clientWidth];
+               })"""
+        )
+        assert len(grids) == 2, grids  # the wards and communes, the sở, ngành
+        assert all(wide <= shown + 1 for wide, shown in grids), grids  # was 1,500 px wide
+
+
+def test_donut_labels_stay_under_the_title_and_source_line(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    open_view(page, f"{base_url}/?{PERIOD}")
+    chart = page.locator(".stPlotlyChart").filter(has_text=t("chart.channels", "vi"))
+    drawn = chart.evaluate(
+        """el => {
+             const plot = el.querySelector('.js-plotly-plot');
+             const sub = plot.querySelector('.gtitle-subtitle, .g-gtitle-subtitle');
+             return {header: sub.getBoundingClientRect().bottom,
+                     labels: [...plot.querySelectorAll('.pielayer .slicetext')]
+                       .map(e => e.getBoundingClientRect().top)};
+           }"""
+    )
+    assert drawn["labels"] and min(drawn["labels"]) >= drawn["header"], drawn
+
+
+STREAMLIT_ENGLISH = """english => [...document.querySelectorAll('body *')]
+  .filter(e => !['SCRIPT', 'STYLE'].includes(e.tagName))
+  .flatMap(e => [...['aria-label', 'title', 'placeholder', 'data-title']
+                   .map(name => e.getAttribute(name)),
+                 ...[...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)])
+  .filter(text => text && (english.includes(text.trim()) || text.startsWith('Help for ')
+                           || / icon$/.test(text)))"""
+
+
+@pytest.mark.parametrize("path", ["", "phuong-xa"])
+def test_streamlits_own_words_are_vietnamese_in_the_vietnamese_interface(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
+    english = [en for key, (_, en) in STRINGS.items() if key.startswith("streamlit.")]
+    open_view(page, f"{base_url}/{path}?{PERIOD}")
+    skip = page.locator('[data-testid="stSkipToContent"]')
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=\"stSkipToContent\"]').textContent === t",
+        arg=t("streamlit.skip", "vi"),
+    )
+    assert page.evaluate(STREAMLIT_ENGLISH, english) == []  # was "Help for Thời gian", …
+    helps = page.locator(
+        f'[data-testid="stSidebar"] [aria-label^="{t("streamlit.help_for", "vi")}"]'
+    )
+    assert helps.count() > 0  # "Trợ giúp: Thời gian"
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.locator("h1", has_text=t(f"{'units' if path else 'overview'}.title", "en")).wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stSkipToContent\"]').textContent"
+        " === 'Skip to main content'"
+    )
+    assert skip.inner_text() == "Skip to main content"  # English again in English

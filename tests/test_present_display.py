@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from present.cards import delta_arrow, delta_color, format_delta
+from present.cards import CARDS, delta_arrow, delta_color, format_delta, grouped_cards
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,9 @@ def test_a_real_change_keeps_its_sign_colour_and_arrow() -> None:
     assert delta_arrow("rate", 0.92, 0.9168) == "up"
     assert format_delta("count", 1012, 1000, "vi") == "+12 (+1,2 %)"
     assert delta_color("count", -1, 1012, 1000) == "red"
+
+
+def test_every_card_stands_in_exactly_one_group_of_at_most_four() -> None:
+    shown = [card for _, cards in grouped_cards() for card in cards]
+    assert sorted(card.kpi for card in shown) == sorted(card.kpi for card in CARDS)
+    assert all(len(cards) <= 4 for _, cards in grouped_cards())

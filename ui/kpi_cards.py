@@ -10,20 +10,23 @@ import streamlit as st
 from metrics.kpis import KpiComparison, PeriodKpis
 from present import format as fmt
 from present.cards import (
-    CARDS,
     Card,
     delta_arrow,
     delta_color,
     format_delta,
     format_value,
+    grouped_cards,
     parts_text,
+    status_note,
     target_text,
 )
 from present.format import Lang
 from present.strings import t
 from present.targets import Light, targets
+from ui.shell import current_view
 
-# Card width in pixels: five fit across a laptop screen, two on a phone.
+# Card width in pixels: a group's four fit across a laptop screen, two on a phone
+# (ui.report_view's card grid lets them share the row).
 CARD_WIDTH = 230
 _LIGHT_STYLE: dict[Light, tuple[str, str, str]] = {
     "green": ("green", ":material/check_circle:", "target.met"),
@@ -33,16 +36,20 @@ _LIGHT_STYLE: dict[Light, tuple[str, str, str]] = {
 
 
 def kpi_cards(comparison: KpiComparison, lang: Lang) -> None:
-    """Draw every card; they wrap onto more rows on a narrow screen. One line above them
-    says what the arrows compare with, instead of repeating it on every card."""
+    """Draw every card, a row of at most four under each group's heading (a row wraps on a
+    narrow screen). One line above them says what the arrows compare with, instead of
+    repeating it on every card."""
     if comparison.previous is None:
         st.caption(t("delta.none", lang))
     else:
         st.caption(t("delta.previous", lang, period=_period(comparison.previous)))
-    with st.container(horizontal=True, gap="small", key="kpi_cards"):
-        for card in CARDS:
-            with st.container(border=True, width=CARD_WIDTH):
-                _card(card, comparison, lang)
+    with st.container(gap="small", key="kpi_cards"):
+        for group, cards in grouped_cards():
+            st.markdown(f"**{t(f'cards.group.{group}', lang)}**")
+            with st.container(horizontal=True, gap="small", key=f"kpi_group_{group}"):
+                for card in cards:
+                    with st.container(border=True, width=CARD_WIDTH):
+                        _card(card, comparison, lang)
 
 
 def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:
@@ -59,6 +66,9 @@ def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:
     )
     if (parts := parts_text(card, comparison.current, lang)) is not None:
         st.caption(parts)
+    data_end = current_view().freshness.data_end
+    if (note := status_note(card, comparison.current, data_end, lang)) is not None:
+        st.caption(note)
     if comparison.year_earlier is not None:
         year_delta = format_delta(card.kind, now, card.value(comparison.year_earlier), lang)
         if year_delta is not None:

@@ -40,14 +40,31 @@ _KEEP_WHOLE = """
 .stTable, .stMarkdown, [class*="st-key-keep"]
 """
 
-# Cards share each row (ui.kpi_cards, key "kpi_cards"): no ragged row with a blank end, and
-# two per row on a phone instead of nine stacked cards before the first chart.
+# Cards share each row of their group (ui.kpi_cards, keys "kpi_group_…"): no ragged row with
+# a blank end, and two per row on a phone instead of cards stacked before the first chart.
+# Streamlit cuts a metric's label, value and delta, and a badge, with "…" on screen (not in
+# print): here they wrap instead, on every page that has cards, so nothing is ever cut.
+# A league table (app_pages/units.py) has a narrow twin with its key figures only: below
+# 640 px it stands in for the full one, whose figures were all behind a horizontal scroll.
 _CARD_GRID = """
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
-.st-key-kpi_cards > div { flex: 1 1 170px !important; min-width: 160px !important; }
+[class*="st-key-kpi_group"] > div { flex: 1 1 170px !important; min-width: 160px !important; }
 @media (max-width: 640px) {
-  .st-key-kpi_cards > div { flex: 1 1 calc(50% - 0.5rem) !important; min-width: 0 !important; }
+  [class*="st-key-kpi_group"] > div {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: 0 !important;
+  }
+}
+.st-key-units_table_phone, .st-key-agencies_table_phone { display: none; }
+@media (max-width: 640px) {
+  .st-key-units_table, .st-key-agencies_table { display: none; }
+  .st-key-units_table_phone, .st-key-agencies_table_phone { display: block; }
+}
+[data-testid="stMetric"] :is([data-testid="stMetricLabel"], [data-testid="stMetricValue"],
+  [data-testid="stMetricDelta"]), [data-testid="stMetric"] :is([data-testid="stMetricLabel"],
+  [data-testid="stMetricValue"], [data-testid="stMetricDelta"]) *, span.stMarkdownBadge {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: break-word; max-width: 100%;
 }
 """
 
@@ -62,7 +79,7 @@ _PRINT_CSS = f"""
   {_CONTROLS}, [data-testid="stHeader"], [data-testid="stSidebar"], .stPageLink {{
     display: none !important;
   }}
-  [data-testid="stMain"] [data-testid="stVerticalBlock"]:not(.st-key-kpi_cards) {{
+  [data-testid="stMain"] [data-testid="stVerticalBlock"]:not([class*="st-key-kpi_group"]) {{
     display: block !important;
   }}
   [data-testid="stMain"] [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.75rem; }}

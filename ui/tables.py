@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import pandas as pd
 import polars as pl
 import streamlit as st
 
@@ -63,13 +64,17 @@ def show_table(
     lang: Lang,
     *,
     bars: Sequence[str] = (),
+    widths: Mapping[str, int] | None = None,
+    groups: Mapping[str, str] | None = None,
     key: str | None = None,
     selectable: bool = False,
     height: int | str = "auto",
 ):
     """Draw `frame` (already labelled); `bars` columns get an in-cell bar (rates 0–100 %,
-    counts up to the column's maximum). With `selectable`, one row can be picked and the
-    selection is returned."""
+    counts up to the column's maximum); `widths` fixes columns' widths in pixels (a narrow
+    table that must fit a phone); `groups` names a header over columns, as a printed form
+    groups them (a styled table only: the grid keys its formats by the column's name). With
+    `selectable`, one row can be picked and the selection is returned."""
     config: dict[str, object] = {}
     # A missing text ("Ghi chú" of a clean load) reads "–", never "None"; downloads keep blanks.
     texts = [
@@ -80,10 +85,17 @@ def show_table(
     frame = frame.with_columns(pl.col(texts).fill_null(fmt.MISSING))
     for name in bars:
         config[name] = _bar(name, kinds[name], frame, lang)
+    for name, width in (widths or {}).items():
+        config[name] = st.column_config.Column(name, width=width)
     data: object = frame
     if frame.height * frame.width <= STYLED_CELLS:
         formats = {name: f for name, kind in kinds.items() if (f := _formatter(kind, lang))}
-        data = frame.to_pandas().style.format(formats)
+        shown = frame.to_pandas()
+        if groups:
+            over = {name: (groups.get(name, ""), name) for name in shown.columns}
+            shown.columns = pd.MultiIndex.from_tuples(list(over.values()))
+            formats = {over[name]: f for name, f in formats.items()}
+        data = shown.style.format(formats)
     else:
         for name, kind in kinds.items():
             if kind == "count" and name not in config:
