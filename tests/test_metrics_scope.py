@@ -72,7 +72,7 @@ def test_with_facts_orders_parameters_scope_first() -> None:
 def test_scoped_refuses_a_table_it_does_not_know_or_cannot_narrow() -> None:
     period = (date(2025, 7, 1), date(2025, 7, 1))
     with pytest.raises(ValueError):
-        scoped("procedures", Filters(*period))
+        scoped("simplifications", Filters(*period))
     with pytest.raises(ValueError):  # the unit-free rollup cannot keep one unit's rows
         scoped("province_activity", Filters(*period, unit_codes=("00001",)))
     with pytest.raises(ValueError):
