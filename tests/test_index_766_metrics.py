@@ -163,6 +163,10 @@ def test_fields_and_payment_coverage(tiny_766: duckdb.DuckDBPyConnection) -> Non
     # procedures of the catalog had applications: 2 / 2.
     assert (coverage["3.6b"].numerator, coverage["3.6b"].denominator) == (1, 2)
     assert (coverage["3.6c"].numerator, coverage["3.6c"].denominator) == (2, 2)
+    # The view's filters narrow the catalog too: provincial procedures, P3 only, none paid.
+    provincial = payment_coverage(tiny_766, Filters(*PERIOD, levels=("tinh",)))
+    assert (provincial["3.6c"].numerator, provincial["3.6c"].denominator) == (1, 1)
+    assert (provincial["3.6b"].numerator, provincial["3.6b"].denominator) == (0, 1)
 
 
 def test_months_lacking_a_column_are_missing_data_not_zeros(
