@@ -417,6 +417,9 @@ def test_no_card_label_value_delta_or_badge_is_cut(
             if path in ("", "don-vi?ma=11407", "bao-cao"):
                 shown_metrics(tab)  # all the overview's cards, not the first few
             assert tab.evaluate(CUT_TEXTS) == [], (path, width)  # was "Không tiếp nhận, rú…"
+            icons = tab.locator('[data-testid="stMetric"] [data-testid="stTooltipIcon"]')
+            widths = icons.evaluate_all("i => i.map(e => e.getBoundingClientRect().width)")
+            assert all(w > 0 for w in widths), (path, width)  # a wrapped label keeps its "?"
 
 
 def test_overview_cards_stand_in_groups_of_at_most_four(page: sync_api.Page, base_url: str) -> None:  # noqa: F811

@@ -66,6 +66,8 @@ _CARD_GRID = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   overflow-wrap: break-word; max-width: 100%;
 }
+/* A wrapped label keeps room for its help icon (the grid gave the text the whole width). */
+[data-testid="stMetricLabel"] { grid-template-columns: minmax(0, 1fr) auto !important; }
 """
 
 # Print: Chromium honours break-after only between blocks, not between the items of
