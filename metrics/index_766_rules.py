@@ -61,7 +61,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("4.1", 5, "e_result_doc", "received_result_doc", 6, fields=("e_result",)),
     Indicator("4.2", 5, "digitized_e_result", "received", 4, fields=("digitized", "e_result")),
     Indicator("4.3", 5, "reused_data", "received", 2, 0.8, fields=("reused_data",)),
-    # 100 % − late rate (the complaint rate needs feedback data): the on-time share again.
+    # 100% − late rate (the complaint rate needs feedback data): the on-time share again.
     Indicator("5.4", 6, "on_time_766", "to_handle", 6, 0.9, partial=True, whole_period=True),
 )
 INDICATOR_BY_CODE: dict[str, Indicator] = {item.code: item for item in INDICATORS}

@@ -3,7 +3,7 @@
 The overview's ranking, the report's tables and its summary sentence all rank the rows of
 `metrics.units_league.league_table`, so a unit's rate is the same number on every one of them.
 A rank is a standard competition rank (1, 2, 2, 4) on the rate as people read it: two units
-whose rates show the same (58,5 % and 58,5 %) share a rank, "đồng hạng", whatever digits lie
+whose rates show the same (58,5% and 58,5%) share a rank, "đồng hạng", whatever digits lie
 beyond what is shown.
 """
 
@@ -18,7 +18,7 @@ from metrics.measures import RATE_BY_NAME
 # A rate over a handful of applications says little about a unit: below this denominator a
 # unit is left out of a ranking (it still counts in every total).
 MIN_DENOMINATOR = 30
-# Rates are shown to a tenth of a percentage point (present/format.py): 0.585 reads 58,5 %.
+# Rates are shown to a tenth of a percentage point (present/format.py): 0.585 reads 58,5%.
 SHOWN_DIGITS = 3
 
 RankMeasure = Literal["on_time_rate", "online_share"]

@@ -161,7 +161,7 @@ def shown_change(kind: Kind, now: float | None, before: float | None) -> float |
 
 
 def format_delta(kind: Kind, now: float | None, before: float | None, lang: Lang) -> str | None:
-    """Signed change: "+1.234 (+2,3 %)" for counts, "+1,2 điểm phần trăm" for rates, "+0,3 ngày"
+    """Signed change: "+1.234 (+2,3%)" for counts, "+1,2 điểm phần trăm" for rates, "+0,3 ngày"
     for days, no sign when it shows as zero; None when either side is missing."""
     change = shown_change(kind, now, before)
     if change is None:

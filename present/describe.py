@@ -27,7 +27,7 @@ def _label(category: object) -> str:
 
 
 def takeaway(figure: go.Figure, lang: Lang) -> str:
-    """ "Tỷ lệ đúng hạn …: cao nhất Phường A (99,1 %), thấp nhất Xã B (91,5 %)." """
+    """ "Tỷ lệ đúng hạn …: cao nhất Phường A (99,1%), thấp nhất Xã B (91,5%)." """
     title = figure.layout.title.text or ""
     for trace in figure.data:
         if isinstance(trace, go.Pie) and trace.values is not None and len(trace.values):

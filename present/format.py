@@ -1,4 +1,4 @@
-"""Numbers and dates as a reader in Việt Nam expects them: 246.900; 58,5 %; 20/08/2025.
+"""Numbers and dates as a reader in Việt Nam expects them: 246.900; 58,5%; 20/08/2025.
 
 Everything a page shows goes through here (Babel for numbers), so a screenshot pasted into
 a report reads the same everywhere. English keeps the dd/mm/yyyy dates and uses en_GB digits.
@@ -14,11 +14,12 @@ from babel.numbers import format_decimal, format_percent
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 LOCALES: dict[Lang, str] = {"vi": "vi_VN", "en": "en_GB"}
-# Babel's own vi_VN percent pattern rounds to whole percents ("58%"); reports write "58,5 %".
-PERCENT_PATTERNS: dict[Lang, str] = {"vi": "#,##0.0 %", "en": "#,##0.0%"}
+# Babel's own vi_VN percent pattern rounds to whole percents ("58%"); reports write "58,5%"
+# (GLOSSARY: decimal comma, no space).
+PERCENT_PATTERN = "#,##0.0%"
 # Plotly's `layout.separators`: decimal mark first, then the thousands separator.
 PLOTLY_SEPARATORS: dict[Lang, str] = {"vi": ",.", "en": ".,"}
-PERCENT_SUFFIX: dict[Lang, str] = {"vi": " %", "en": "%"}
+PERCENT_SUFFIX = "%"
 MINUS = "\u2212"  # a real minus sign: a hyphen is easy to miss in a delta
 MISSING = "–"
 
@@ -38,10 +39,10 @@ def decimal(value: float | None, lang: Lang, digits: int = 1) -> str:
 
 
 def percent(value: float | None, lang: Lang) -> str:
-    """A rate in [0, 1]: 58,5 % (vi) / 58.5% (en)."""
+    """A rate in [0, 1]: 58,5% (vi) / 58.5% (en)."""
     if value is None:
         return MISSING
-    return format_percent(value, PERCENT_PATTERNS[lang], locale=LOCALES[lang])
+    return format_percent(value, PERCENT_PATTERN, locale=LOCALES[lang])
 
 
 def signed(text: str, value: float) -> str:

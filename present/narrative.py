@@ -1,5 +1,5 @@
 """The report's short automatic summary, in sentences a leader reads aloud:
-"Trong kỳ, toàn thành phố tiếp nhận 246.937 hồ sơ, tăng 4,2 % so với kỳ trước; 58,5 % nộp
+"Trong kỳ, toàn thành phố tiếp nhận 246.937 hồ sơ, tăng 4,2% so với kỳ trước; 58,5% nộp
 trực tuyến. …"
 
 Every number comes from the same metrics results as the cards and charts beside it, and is
@@ -37,7 +37,7 @@ def _place(view: View) -> str:
 
 
 def _change(comparison: KpiComparison, lang: Lang) -> str:
-    """ ", tăng 4,2 % so với kỳ trước", or "" when there is no previous period to compare."""
+    """ ", tăng 4,2% so với kỳ trước", or "" when there is no previous period to compare."""
     previous = comparison.previous
     if previous is None or not previous.count("received"):
         return ""

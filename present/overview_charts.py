@@ -216,7 +216,7 @@ def ranking_figure(
             hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    # From zero: a bar's length is its rate, so 91,5 % never looks like half of 95,1 %.
+    # From zero: a bar's length is its rate, so 91,5% never looks like half of 95,1%.
     figure.update_layout(
         showlegend=False,
         xaxis=rate_axis(lang) | {"range": [0, 100]},

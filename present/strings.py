@@ -1135,10 +1135,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "working days of processing / applications resolved; for information, no points",
     ),
     "i766.formula.3.3": (
-        "nộp trực tuyến và có kết quả điện tử (khi kết quả là giấy tờ) / tiếp nhận; đạt 50 % "
-        "là đủ 12 điểm, dưới đó tỷ lệ × 12 / 50 %",
+        "nộp trực tuyến và có kết quả điện tử (khi kết quả là giấy tờ) / tiếp nhận; đạt 50% "
+        "là đủ 12 điểm, dưới đó tỷ lệ × 12 / 50%",
         "filed online with an electronic result (where the result is a document) / received; "
-        "50 % earns the full 12, below it ratio × 12 / 50 %",
+        "50% earns the full 12, below it ratio × 12 / 50%",
     ),
     "i766.formula.3.6a": (
         "hồ sơ thanh toán trực tuyến / hồ sơ của TTHC có thu phí; điểm = tỷ lệ × 10 (trọng số "
@@ -1159,16 +1159,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "points = ratio × 4",
     ),
     "i766.formula.4.3": (
-        "hồ sơ tái sử dụng dữ liệu số hóa / tiếp nhận; đạt 80 % là đủ 2 điểm, dưới đó "
-        "tỷ lệ × 2 / 80 %",
-        "applications reusing digitised data / received; 80 % earns the full 2, below it "
-        "ratio × 2 / 80 %",
+        "hồ sơ tái sử dụng dữ liệu số hóa / tiếp nhận; đạt 80% là đủ 2 điểm, dưới đó "
+        "tỷ lệ × 2 / 80%",
+        "applications reusing digitised data / received; 80% earns the full 2, below it "
+        "ratio × 2 / 80%",
     ),
     "i766.formula.5.4": (
-        "100 % − tỷ lệ quá hạn (chưa trừ tỷ lệ phản ánh, kiến nghị: chưa có dữ liệu); đạt 90 % "
-        "là đủ 6 điểm, dưới đó tỷ lệ × 6 / 90 %",
-        "100 % − late rate (complaints not subtracted: no data); 90 % earns the full 6, below "
-        "it ratio × 6 / 90 %",
+        "100% − tỷ lệ quá hạn (chưa trừ tỷ lệ phản ánh, kiến nghị: chưa có dữ liệu); đạt 90% "
+        "là đủ 6 điểm, dưới đó tỷ lệ × 6 / 90%",
+        "100% − late rate (complaints not subtracted: no data); 90% earns the full 6, below "
+        "it ratio × 6 / 90%",
     ),
     "i766.needs.publication": (
         "ngày công bố, công khai TTHC trong danh mục và trạng thái đồng bộ từng hồ sơ lên Cổng "

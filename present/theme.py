@@ -48,7 +48,7 @@ ROWS_CHROME, ROW, MIN_ROWS_PLOT = 140, 26, 120
 RANKING_HEIGHT = 420
 FONT = "Inter, 'Segoe UI', Roboto, Arial, sans-serif"
 COUNT_FORMAT = ",.0f"  # without it Plotly abbreviates ("4M") and ignores the separators
-RATE_FORMAT = ",.1f"  # rates are plotted in percent points with a " %" suffix
+RATE_FORMAT = ",.1f"  # rates are plotted in percent points with a "%" suffix
 
 
 def base_figure(title: str, scope: str, lang: Lang, height: int = CHART_HEIGHT) -> go.Figure:
@@ -92,7 +92,7 @@ def count_axis(title: str = "") -> dict:
 def rate_axis(lang: Lang, title: str = "") -> dict:
     return {
         "tickformat": RATE_FORMAT,
-        "ticksuffix": PERCENT_SUFFIX[lang],
+        "ticksuffix": PERCENT_SUFFIX,
         "title": {"text": title},
         "rangemode": "tozero",
     }

@@ -24,7 +24,7 @@ FONT_STACK = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif"
 CONTENT_WIDTH_PX = 695
 # The trend is a little shorter than on screen so page 1 holds header, summary, cards and it.
 TREND_HEIGHT_PX = 330
-# Room for a right-hand axis: "100,0 %" ticks and a rotated title.
+# Room for a right-hand axis: "100,0%" ticks and a rotated title.
 RIGHT_AXIS_MARGIN_PX = 80
 TONE_COLORS = {"green": "#1B7F3B", "red": "#B3261E", "gray": "#555555"}
 

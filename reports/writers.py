@@ -2,7 +2,7 @@
 
 - CSV: UTF-8 with a BOM (Excel then reads Vietnamese correctly), comma-separated, the
   table's header on the first line, so that a spreadsheet and `polars.read_csv` without
-  options both read it as a table; rates rounded as they are shown (0.585 = 58,5 %), days to
+  options both read it as a table; rates rounded as they are shown (0.585 = 58,5%), days to
   a tenth. The header block (period, filters, when made) is in the XLSX, and beside a CSV
   made by `python -m reports` as a text side note (`side_note`).
 - XLSX: the header block above the table (bold labels), numbers as numbers with a number
@@ -34,7 +34,7 @@ BOM = "\ufeff"
 # Excel number formats per kind; Excel shows them with the reader's own separators.
 NUMBER_FORMATS: dict[Kind, str] = {
     "count": "#,##0",
-    "rate": '0.0" %"',  # 58,5 %: the space present/format.py writes
+    "rate": '0.0"%"',  # 58,5%: as present/format.py writes it
     "days": "#,##0.0",
     "date": "dd/mm/yyyy",
     "datetime": "dd/mm/yyyy hh:mm",
@@ -43,7 +43,7 @@ NUMBER_FORMATS: dict[Kind, str] = {
 MAX_COLUMN_WIDTH = 60
 MAX_SHEET_NAME = 31
 SHEET_FORBIDDEN = frozenset("[]:*?/\\")
-# Decimals a CSV keeps, per kind: a rate as shown (58,5 %), days to a tenth (4,2 ngày).
+# Decimals a CSV keeps, per kind: a rate as shown (58,5%), days to a tenth (4,2 ngày).
 CSV_DIGITS: dict[Kind, int] = {"rate": SHOWN_DIGITS, "days": 1}
 
 

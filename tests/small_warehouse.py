@@ -8,7 +8,7 @@ from pathlib import Path
 
 # Two whole months, so that August ("this month" by default) has July to compare with.
 START, END = date(2025, 7, 1), date(2025, 8, 31)
-# 3 % of the city's volume: every unit and field still has applications.
+# 3% of the city's volume: every unit and field still has applications.
 SCALE = 0.03
 
 

@@ -120,7 +120,7 @@ def test_url_parameters_reproduce_a_view(monkeypatch: pytest.MonkeyPatch, tiny: 
     values = metric_values(app)
     assert values["Tiếp nhận mới"] == "2"
     assert values["Đã giải quyết"] == "2"
-    assert values[t("kpi.online_share", "vi")] == "100,0 %"
+    assert values[t("kpi.online_share", "vi")] == "100,0%"
 
 
 def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Path) -> None:
@@ -133,7 +133,7 @@ def test_filters_survive_a_page_switch(monkeypatch: pytest.MonkeyPatch, tiny: Pa
     assert len(app.dataframe) == 5  # reasons, by file, rejected rows, loads, unit freshness
     app.switch_page("app_pages/overview.py").run()
     assert app.pills(key="channel").value == [2]
-    assert metric_values(app)[t("kpi.online_share", "vi")] == "100,0 %"
+    assert metric_values(app)[t("kpi.online_share", "vi")] == "100,0%"
 
 
 def test_english_switch_changes_labels_and_keeps_filters(

@@ -15,6 +15,7 @@ import pytest
 from metrics.connection import snapshot
 from metrics.filters import Filters
 from metrics.kpis import period_kpis
+from present import format as fmt
 from present.cards import CARDS, grouped_cards, parts_text
 from present.strings import STRINGS, t
 from tests.test_browser_app import (
@@ -501,3 +502,22 @@ def test_streamlits_own_words_are_vietnamese_in_the_vietnamese_interface(
         " === 'Skip to main content'"
     )
     assert skip.inner_text() == "Skip to main content"  # English again in English
+
+
+GRID_PERCENT = (
+    "() => new Intl.NumberFormat(navigator.languages, "
+    "{style: 'percent', maximumFractionDigits: 1}).format(0.862)"
+)
+
+
+def test_the_grids_numbers_follow_the_interface_language(
+    page: sync_api.Page,
+    base_url: str,  # noqa: F811
+) -> None:
+    """The data grid writes its percent bars in navigator.languages' style; an English-locale
+    browser showed "86.2%" in the Vietnamese interface, beside cards reading "86,2%"."""
+    open_view(page, f"{base_url}/phuong-xa?{PERIOD}")
+    page.wait_for_function(f"() => ({GRID_PERCENT})() === {fmt.percent(0.862, 'vi')!r}")
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.locator("h1", has_text=t("units.title", "en")).wait_for()
+    page.wait_for_function(f"() => ({GRID_PERCENT})() === {fmt.percent(0.862, 'en')!r}")

@@ -67,7 +67,7 @@ def test_waiting_is_apart_from_overdue_at_the_end_of_the_data(last_month: Period
 
 
 def test_the_766_online_share_of_the_published_period(published: PeriodKpis) -> None:
-    """The city published 58.5 % by channel; the portal's strict share was 52.9 %."""
+    """The city published 58.5% by channel; the portal's strict share was 52.9%."""
     assert published.rate("online_share").value == pytest.approx(0.585, abs=0.001)
     assert published.rate("online_share_766").value == pytest.approx(0.529, abs=0.002)
 

@@ -1,7 +1,7 @@
 """Bộ chỉ số 766's files (issue 15): the page's ranking is what `python -m reports index-766`
 writes for the same view (CSV and XLSX under the usual header block), `--unit` keeps the
 unit's row with its city-wide rank, and the A4 PDF carries the section. On the small sample
-warehouse (August 2025, 3 % of the city: enough applications for units to be ranked)."""
+warehouse (August 2025, 3% of the city: enough applications for units to be ranked)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ then, on the sample, the city's points as the application-weighted combination o
 and group 2 as 20 × the KPI layer's on-time rate (QĐ 766).
 
 The tiny warehouse gains reused data for A4, A5, A6 (Xã Bình Hà: all 3 it received in P) and
-A9 (Phường An Biên: 1 of its 3), so 4.3's threshold (80 %) is met by one unit and not the other.
+A9 (Phường An Biên: 1 of its 3), so 4.3's threshold (80%) is met by one unit and not the other.
 """
 
 from __future__ import annotations
@@ -83,9 +83,9 @@ HAND = [
     # due date moves to 18/07: on time; A6 waits within its due date: 3 / 4 → 15.
     (BINH_HA, "2.1", 3, 4, 15.0),
     (STP, "2.1", 1, 1, 20.0),  # A7 waits for its fee: not the office's delay
-    # 3.3 (threshold 50 %): An Biên A9, A11 online, A11's result (P2) is no document, A9 has
+    # 3.3 (threshold 50%): An Biên A9, A11 online, A11's result (P2) is no document, A9 has
     # no e-result: 1 / 3 → 1/3 / 0.5 × 12 = 8; Bình Hà A4, A5 online with e-results: 2 / 3
-    # ≥ 50 % → full 12.
+    # ≥ 50% → full 12.
     (AN_BIEN, "3.3", 1, 3, 8.0),
     (BINH_HA, "3.3", 2, 3, 12.0),
     # 3.6a: fee procedures P2, P3. An Biên A8 (P3), A11 (P2 paid): 1 / 2 → 5 of 10.
@@ -97,10 +97,10 @@ HAND = [
     (BINH_HA, "4.1", 1, 1, 6.0),
     # 4.2: digitised and an e-result / received: Bình Hà A4 only: 1 / 3 → 4/3.
     (BINH_HA, "4.2", 1, 3, 4 / 3),
-    # 4.3 (threshold 80 %): Bình Hà 3 / 3 → 2; An Biên 1 / 3 → 1/3 / 0.8 × 2 = 5/6.
+    # 4.3 (threshold 80%): Bình Hà 3 / 3 → 2; An Biên 1 / 3 → 1/3 / 0.8 × 2 = 5/6.
     (BINH_HA, "4.3", 3, 3, 2.0),
     (AN_BIEN, "4.3", 1, 3, 5 / 6),
-    # 5.4 (threshold 90 %), partial: 100 % − late rate = the on-time share: 0.6 / 0.9 × 6 = 4.
+    # 5.4 (threshold 90%), partial: 100% − late rate = the on-time share: 0.6 / 0.9 × 6 = 4.
     (AN_BIEN, "5.4", 3, 5, 4.0),
     (BINH_HA, "5.4", 3, 4, 5.0),
     (STP, "5.4", 1, 1, 6.0),

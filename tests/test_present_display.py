@@ -29,7 +29,7 @@ def test_a_real_change_keeps_its_sign_colour_and_arrow() -> None:
     assert format_delta("rate", 0.92, 0.9168, "vi") == "+0,3 điểm phần trăm"
     assert delta_color("rate", 1, 0.92, 0.9168) == "green"
     assert delta_arrow("rate", 0.92, 0.9168) == "up"
-    assert format_delta("count", 1012, 1000, "vi") == "+12 (+1,2 %)"
+    assert format_delta("count", 1012, 1000, "vi") == "+12 (+1,2%)"
     assert delta_color("count", -1, 1012, 1000) == "red"
 
 

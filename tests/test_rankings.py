@@ -19,7 +19,7 @@ from present import league
 from present.report import rank_text
 from present.strings import t
 
-# Five units: B and C read 58,5 % both (0.5849 and 0.5851); E has too few to be ranked.
+# Five units: B and C read 58,5% both (0.5849 and 0.5851); E has too few to be ranked.
 UNITS = pl.DataFrame(
     {
         "unit_code": ["A", "B", "C", "D", "E"],

@@ -146,7 +146,7 @@ def _cell(value: object) -> str:
 
 def _same(in_file: str, on_screen: str) -> bool:
     """The same cell: equal text, or a rate the CSV writes to three decimals (0.333 for the
-    grid's 0.3333…, shown as 33,3 %)."""
+    grid's 0.3333…, shown as 33,3%)."""
     if in_file == on_screen:
         return True
     try:

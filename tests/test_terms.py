@@ -1,10 +1,11 @@
 """One term per concept (GLOSSARY.md "One term per concept"): the words people read, vi-VN
-percentages written one way ("58,5 %", as present/format.py writes it) in cards, charts,
+percentages written one way ("58,5%", as present/format.py writes it) in cards, charts,
 tables, PDF and XLSX, sheet names with their marks, the source system's name, and Vietnamese
 alphabetical order by ICU's collation (o < ô < ơ), never by stripping marks."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -47,21 +48,21 @@ def test_the_on_time_numerator_is_khong_qua_han() -> None:
 
 
 def test_percentages_read_the_same_on_cards_charts_and_deltas() -> None:
-    assert fmt.percent(0.585, "vi") == "58,5 %"
-    assert format_value("rate", 0.585, "vi") == "58,5 %"
-    assert rate_axis("vi")["ticksuffix"] == " %"
+    assert fmt.percent(0.585, "vi") == "58,5%"
+    assert format_value("rate", 0.585, "vi") == "58,5%"
+    assert rate_axis("vi")["ticksuffix"] == "%"
     assert format_delta("rate", 0.597, 0.585, "vi") == "+1,2 điểm phần trăm"
     assert rank_text(3, True, "vi") == "3 (đồng hạng)"
 
 
-def test_xlsx_rates_carry_the_same_spaced_percent_and_sheets_have_marks(
+def test_xlsx_rates_carry_the_same_percent_and_sheets_have_marks(
     tiny: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "xep-hang.xlsx"
     assert main(["league-table", "--from", "2025-07-10", "--to", "2025-07-20",
                  "--warehouse", str(tiny), "--out", str(out)]) == 0  # fmt: skip
     styles = zipfile.ZipFile(out).read("xl/styles.xml").decode()
-    assert 'formatCode="0.0&quot; %&quot;"' in styles
+    assert 'formatCode="0.0&quot;%&quot;"' in styles  # 58,5%, as the glossary writes it
     assert fastexcel.read_excel(out.read_bytes()).sheet_names == ["Hồ sơ theo đơn vị"]
     bieu = tmp_path / "bieu.xlsx"
     assert main(["bieu-06a", "--from", "2025-07-10", "--to", "2025-07-20",
@@ -94,3 +95,9 @@ def test_every_rate_card_names_its_numerator_and_denominator_in_words(lang: str)
         if card.kind == "rate":
             rate = RATE_BY_NAME[card.kpi]
             assert t(f"parts.{rate.numerator}", lang) and t(f"parts.{rate.denominator}", lang)
+
+
+def test_no_text_writes_a_space_before_the_percent_sign() -> None:
+    """GLOSSARY: 58,5% (decimal comma, no space); "58.5 %" is the avoided form."""
+    spaced = [key for key, texts in STRINGS.items() for text in texts if re.search(r"\d %", text)]
+    assert spaced == []

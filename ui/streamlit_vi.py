@@ -4,6 +4,8 @@ so in a Vietnamese interface a screen reader, a tooltip or a keyboard user met E
 script, installed once per browser tab, rewrites those texts and attributes as React draws them
 (a MutationObserver) from the pairs in `present.strings` ("streamlit.*"); switching to English
 puts Streamlit's originals back. Nothing is downloaded; the app's own strings are untouched.
+The same script gives the data grid the interface's number style (its percent and localized
+formats follow `navigator.languages`, the browser's locale, not the interface).
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ _SCRIPT = """
 (() => {
   const setup = window.__tthcStreamlitVi || (window.__tthcStreamlitVi = {lang: "vi"});
   Object.assign(setup, __WORDS__);
+  // The grid writes "percent" and "localized" numbers in navigator.languages' style: make that
+  // the interface's language, so a bar reads 86,2% in Vietnamese whatever the browser's locale.
+  Object.defineProperty(navigator, "languages", {
+    configurable: true, get: () => [setup.locale],
+  });
   if (setup.observer) { setup.apply(document.body); return; }
   const originals = new Map();  // node -> {attribute or "#text": English original}
   const remember = (node, name, value) => {
@@ -88,6 +95,7 @@ def streamlit_in(lang: Lang) -> None:
     """Install (once per tab) or update the rewriting of Streamlit's English for `lang`."""
     words = {
         "lang": lang,
+        "locale": {"vi": "vi-VN", "en": "en-GB"}[lang],
         "whole": {t(key, "en"): t(key, "vi") for key in _WHOLE},
         "prefixes": [[t(key, "en"), t(key, "vi")] for key in _PREFIXES],
         "icon": t("streamlit.icon", "vi"),

@@ -46,7 +46,7 @@ def _value(v: object) -> object:
 
 def _bar(name: str, kind: Kind, frame: pl.DataFrame, lang: Lang) -> dict:
     """An in-cell bar whose label is the value as the table would write it: a count up to
-    the column's maximum in the language's digits, a rate from 0 to 100 % with one decimal.
+    the column's maximum in the language's digits, a rate from 0 to 100% with one decimal.
     The grid's own label beats a Styler's text, so it must be given here."""
     if kind == "rate":
         return st.column_config.ProgressColumn(
@@ -70,7 +70,7 @@ def show_table(
     selectable: bool = False,
     height: int | str = "auto",
 ):
-    """Draw `frame` (already labelled); `bars` columns get an in-cell bar (rates 0–100 %,
+    """Draw `frame` (already labelled); `bars` columns get an in-cell bar (rates 0–100%,
     counts up to the column's maximum); `widths` fixes columns' widths in pixels (a narrow
     table that must fit a phone); `groups` names a header over columns, as a printed form
     groups them (a styled table only: the grid keys its formats by the column's name). With
