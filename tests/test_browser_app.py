@@ -135,18 +135,25 @@ def open_view(page: sync_api.Page, url: str) -> sync_api.Page:
     return page
 
 
-def wait_until_drawn(page: sync_api.Page) -> None:
+def wait_until_run(page: sync_api.Page) -> None:
+    """The script has run to its end and every element it sent is there (charts may still be
+    drawing)."""
     # "notRunning" is also the state before the first run starts: wait for the page's title
     # first, so the run has really happened.
     page.wait_for_selector('[data-testid="stMain"] h1')
     page.wait_for_selector('[data-test-script-state="notRunning"]')
+    # An element whose code is loaded lazily is a skeleton until that code arrives, which can
+    # be after the run has finished: a link or a notice is only there once none is left.
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
+
+
+def wait_until_drawn(page: sync_api.Page) -> None:
+    """The script has run and every chart is drawn."""
+    wait_until_run(page)
     page.wait_for_function(
         "() => [...document.querySelectorAll('.stPlotlyChart')]"
         ".every(chart => chart.querySelector('.main-svg'))"
     )
-    # An element whose code is loaded lazily is a skeleton until that code arrives, which can
-    # be after the run has finished: a link or a notice is only there once none is left.
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
 
 
 def assert_clean(page: sync_api.Page) -> None:

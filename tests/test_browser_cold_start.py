@@ -1,5 +1,5 @@
-"""The first visitors of a freshly started server: ten browsers open ten pages at the same
-moment, several times over, each time against a new `streamlit run`. No page shows an
+"""The first visitors of a freshly started server: a browser tab for every page URL, all
+opened at the same moment, several times over, each time against a new `streamlit run`. No page shows an
 exception box (a cold server once gave one to five of them "partially initialized module
 'pandas' has no attribute 'Series'", from first runs importing lazily in parallel threads).
 
@@ -24,16 +24,18 @@ from tests.test_browser_app import (
     start_streamlit,
     stop,
     sync_api,
-    wait_until_drawn,
+    wait_until_run,
 )
 
 pytestmark = pytest.mark.slow
 
-ROUNDS = 3
-# Ten tabs over every page URL (the unit view with its parameter), the busiest one twice.
+# Two fresh servers, each visited cold and then warm: every URL opened four times in new
+# browser contexts (a third round added two minutes to CI and never found anything new).
+ROUNDS = 2
+# A tab for every page URL (the unit views with their parameter).
 PATHS = (
     "", "tong-quan", "phuong-xa", "don-vi?ma=11311", "thu-tuc", "don-gian-hoa", "bieu-ii-06a",
-    "chat-luong-du-lieu", "bao-cao", "nap-du-lieu",
+    "chat-luong-du-lieu", "bao-cao", "can-bo", "chi-so-766?ma=11311", "nap-du-lieu",
 )  # fmt: skip
 
 
@@ -43,12 +45,15 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def finished(tab: sync_api.Page) -> None:
-    """Wait until the tab's script has run to its end (or stopped on an exception box)."""
+    """Wait until the tab's script has run to its end (or stopped on an exception box) and
+    every element it sent is drawn. Charts are left to draw on their own: an exception or a
+    dialog is Streamlit's, never Plotly's, and twelve tabs drawing charts at once on two cores
+    tripled the test's time."""
     tab.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
     exception = tab.locator('[data-testid="stException"]')
     exception.or_(tab.locator('[data-testid="stMain"] h1')).first.wait_for()
     if exception.count() == 0:
-        wait_until_drawn(tab)
+        wait_until_run(tab)
 
 
 def visit_at_once(browser: sync_api.Browser, url: str) -> list[tuple[str, str]]:
@@ -70,7 +75,7 @@ def visit_at_once(browser: sync_api.Browser, url: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("round_", range(ROUNDS))
-def test_ten_first_visitors_at_once_see_no_exception(
+def test_first_visitors_of_every_page_at_once_see_no_exception(
     warehouse: Path, tmp_path: Path, round_: int
 ) -> None:
     server, url = start_streamlit(warehouse, tmp_path / "streamlit.log")
