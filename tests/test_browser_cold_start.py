@@ -30,7 +30,7 @@ from tests.test_browser_app import (
 pytestmark = pytest.mark.slow
 
 # Two fresh servers, each visited cold and then warm: every URL opened four times in new
-# browser contexts (a third round added two minutes to CI and never found anything new).
+# browser contexts (a third round added two minutes to the suite).
 ROUNDS = 2
 # A tab for every page URL (the unit views with their parameter).
 PATHS = (
