@@ -279,4 +279,8 @@ def test_report_page_prints_and_downloads_a_clean_pdf(page: sync_api.Page, base_
     assert download.value.suggested_filename == "bao-cao_2025-08-01_2025-08-31.pdf"
     saved = ARTIFACTS / download.value.suggested_filename
     download.value.save_as(saved)
-    assert len(pypdf.PdfReader(saved).pages) == 2
+    pages = [page.extract_text() for page in pypdf.PdfReader(saved).pages]
+    # The report's two pages, then its topic sections (agencies, staffing, QĐ 766).
+    assert len(pages) >= 3
+    assert t("report.title", "vi") in " ".join(pages[0].split())
+    assert f"{t('report.page', 'vi')} {len(pages)}/{len(pages)}" in pages[-1]
