@@ -45,6 +45,7 @@ TITLES = {
     "chat-luong-du-lieu": t("dq.title", "vi"),
     "bao-cao": t("report.title", "vi"),
     "can-bo": t("workload.title", "vi"),
+    "chi-so-766": t("i766.title", "vi"),
     "nap-du-lieu": t("upload.title", "vi"),
 }
 QUERIES = {"don-vi": f"?ma={UNIT}"}  # a hidden page that needs its parameter
