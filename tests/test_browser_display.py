@@ -440,11 +440,18 @@ def test_league_tables_on_a_phone_show_their_figures_without_scrolling_sideways(
     with sized_tab(browser, 390, 844) as tab:
         open_view(tab, f"{base_url}/phuong-xa?{PERIOD}")
         tab.locator('[data-testid="stDataFrame"] .dvn-scroller').first.wait_for()
-        grids = tab.locator('[data-testid="stDataFrame"]').evaluate_all(
-            """grids => grids.filter(g => g.getClientRects().length).map(g => {
+        # The league tables (wide and phone versions; one of each pair is shown), not the
+        # detail tables further down the page.
+        league = '[class*="st-key-units_table"], [class*="st-key-agencies_table"]'
+        grids = (
+            tab.locator(league)
+            .locator('[data-testid="stDataFrame"]')
+            .evaluate_all(
+                """grids => grids.filter(g => g.getClientRects().length).map(g => {
                  const s = g.querySelector('.dvn-scroller');
                  return [s.scrollWidth, s.clientWidth];
                })"""
+            )
         )
         assert len(grids) == 2, grids  # the wards and communes, the sở, ngành
         assert all(wide <= shown + 1 for wide, shown in grids), grids  # was 1,500 px wide
