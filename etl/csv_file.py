@@ -176,6 +176,8 @@ def _cell_counts(source: Path | io.BytesIO, lines: _Lines) -> pl.Series | None:
         ).get_column("line")
     except pl.exceptions.NoDataError:
         text = pl.Series("line", [], dtype=pl.String)
+    except pl.exceptions.SchemaError:  # a cell holds the line separator itself
+        return _cell_counts_by_record(source, lines)
     if text.len() != lines.rows:
         # A quoted cell spans lines: count records the slow way, quote-aware.
         return _cell_counts_by_record(source, lines)
