@@ -16,6 +16,7 @@ columns they have (`etl.catalog`).
 
 from __future__ import annotations
 
+import copy
 import errno
 import hashlib
 import logging
@@ -24,6 +25,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -137,13 +139,19 @@ def _codes(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {row[0] for row in con.sql(f"select procedure_code from {table}").fetchall()}  # noqa: S608
 
 
-def _context(con: duckdb.DuckDBPyConnection, today: date) -> Context:
-    units = [
-        Unit(*row)
-        for row in con.sql("select unit_code, name, kind, province_code from units").fetchall()
-    ]
+@lru_cache(maxsize=2)
+def _matchers(units: tuple[Unit, ...]) -> tuple[UnitMatcher, UnitMatcher]:
+    """The matchers of all units and of the agencies. Building them normalises every unit name
+    (0.15 s for the country's 3,300 units), and a load's units stay the same from file to file:
+    once per load, not twice per file."""
     agencies = [unit for unit in units if unit.kind == "so_nganh"]
-    matchers = UnitMatcher(units), UnitMatcher(agencies)
+    return UnitMatcher(list(units)), UnitMatcher(agencies)
+
+
+def _context(con: duckdb.DuckDBPyConnection, today: date) -> Context:
+    query = "select unit_code, name, kind, province_code from units order by unit_code"
+    units = tuple(Unit(*row) for row in con.sql(query).fetchall())
+    matchers = tuple(copy.copy(matcher) for matcher in _matchers(units))
     for matcher in matchers:  # counted apart from the rest of the validation (etl.timing)
         matcher.match = timed(matcher.match, "match_units")
     return Context(
