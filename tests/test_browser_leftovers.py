@@ -60,8 +60,10 @@ CARD_PAGES = ["", "?report=true", "don-vi?ma=11407", "bao-cao", "can-bo", "don-g
 
 @pytest.mark.parametrize("path", CARD_PAGES)
 def test_printed_card_groups_are_an_even_grid(
-    a4_page: sync_api.Page, base_url: str, path: str
-) -> None:  # noqa: F811
+    a4_page: sync_api.Page,
+    base_url: str,  # noqa: F811
+    path: str,
+) -> None:
     open_view(a4_page, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
     _printed(a4_page)
     rows = a4_page.evaluate(CARD_BOXES)
