@@ -5,7 +5,7 @@ warehouse for the module; every test waits for the state it asserts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
@@ -78,3 +78,28 @@ def test_printed_card_groups_are_an_even_grid(
     main = a4_page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
     right = max(left + width for row in rows for _, left, width in row)
     assert right <= main["x"] + main["width"] + 1, (path, rows)  # nothing past the paper
+
+
+def test_a_corrected_link_is_the_address_shown(
+    browser: sync_api.Browser,
+    base_url: str,  # noqa: F811
+) -> None:
+    """A link with codes (`?lang=en`, `?unit=11407`) and a value no picker lists: the notice
+    is in the language in force, and the address bar shows the view in force, so a copied
+    link reproduces it (the codes were dropped from the address before)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(LOAD_TIMEOUT_MS)
+    try:
+        query = urlencode({"lang": "en", "unit": ["11407", "nope"], "rank": "nope"}, doseq=True)
+        open_view(tab, f"{base_url}/?{query}")
+        tab.locator("h1", has_text="Overview of administrative procedures").wait_for()
+        sidebar = tab.locator('[data-testid="stSidebar"] [data-testid="stAlert"]')
+        assert "Wards and communes: «nope»" in sidebar.inner_text()
+        main = tab.locator('[data-testid="stMain"] [data-testid="stAlert"]')
+        assert "Rank by: «nope»" in main.filter(has_text="Rank by").inner_text()
+        tab.wait_for_function("() => location.search.includes('lang=English')")
+        shown = parse_qs(urlsplit(tab.url).query)
+        assert shown["lang"] == ["English"] and shown["unit"] == ["Phường An Biên"], shown
+    finally:
+        context.close()

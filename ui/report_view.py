@@ -18,6 +18,7 @@ import streamlit as st
 
 from present.format import Lang
 from present.strings import t
+from ui.filter_bar import note_ignored
 
 REPORT = "report"  # URL parameter and widget key
 # Wide enough for two charts side by side, narrow enough to read as a document.
@@ -128,9 +129,14 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 
 def report_view_switch(lang: Lang) -> bool:
     """The switch in the sidebar, kept in the URL (`?report=…`), and the page styles it
-    implies. Print styles are added on every page either way."""
+    implies. Print styles are added on every page either way. A link's value that is not
+    true or false (Streamlit's reading, any case) is named as ignored."""
+    label = t("report_view.label", lang)
+    if REPORT in st.query_params and REPORT not in st.session_state:
+        value = st.query_params[REPORT]  # Streamlit reads the last one
+        note_ignored(label, [] if value.lower() in ("true", "false") else [value])
     on = st.sidebar.toggle(
-        t("report_view.label", lang),
+        label,
         key=REPORT,
         bind="query-params",
         help=t("report_view.help", lang),
