@@ -20,7 +20,7 @@ from present.view import cut_day, data_until_text, scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.empty import nothing_found
-from ui.filter_bar import GRAIN, RANK
+from ui.filter_bar import GRAIN, RANK, page_url_notice
 from ui.kpi_cards import kpi_cards
 from ui.locks import show_locked
 from ui.shell import current_view, page_header
@@ -61,12 +61,18 @@ def trend_section() -> None:
     """The trend with its grain picker: a new grain redraws this section only (a fragment),
     not the cards and the other charts, which it does not change."""
     st.subheader(t("section.trend", lang))
+    grains = ("auto", *GRAINS)
+
+    def grain_label(grain: str) -> str:
+        return t(f"grain.{grain}", lang)
+
+    page_url_notice(GRAIN, t("grain.label", lang), grains, grain_label, lang)
     choice = st.segmented_control(
         t("grain.label", lang),
-        ("auto", *GRAINS),
+        grains,
         default="auto",
         required=True,
-        format_func=lambda g: t(f"grain.{g}", lang),
+        format_func=grain_label,
         key=GRAIN,
         bind="query-params",
     )
@@ -95,13 +101,18 @@ def units_section() -> None:
     if unit_code := st.session_state.pop(_OPEN_UNIT, None):
         st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: unit_code})
     st.subheader(t("section.units", lang))
+
+    def measure_label(measure: str) -> str:
+        return t(f"rank.{measure}", lang)
+
+    page_url_notice(RANK, t("rank.label", lang), RANK_MEASURES, measure_label, lang)
     measure = (
         st.segmented_control(
             t("rank.label", lang),
             RANK_MEASURES,
             default="on_time_rate",
             required=True,
-            format_func=lambda m: t(f"rank.{m}", lang),
+            format_func=measure_label,
             key=RANK,
             bind="query-params",
         )

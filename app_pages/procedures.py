@@ -15,6 +15,7 @@ from present.strings import t
 from present.tables import Column, kinds, labelled
 from ui import loaders
 from ui.downloads import download_buttons
+from ui.kpi_cards import card_row
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
@@ -107,7 +108,7 @@ def _table(frame: pl.DataFrame, columns: tuple[Column, ...], subject: str, title
 
 st.subheader(t("procedures.catalog", lang))
 summary = loaders.load_catalog_summary(version)
-with st.container(horizontal=True, gap="small"):
+with card_row("catalog"):
     for key, value in (
         ("procedures.total", summary.total),
         ("level.tinh", summary.provincial),

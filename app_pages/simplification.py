@@ -18,6 +18,7 @@ from present.view import scope_text
 from ui import loaders
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.kpi_cards import card_row
 from ui.shell import current_view, page_header
 from ui.tables import TABLE_HEIGHT, show_table
 
@@ -61,7 +62,7 @@ page_header(view, "simplification.title")
 catalog_scope = view.province
 
 summary = loaders.load_simplification_summary(version)
-with st.container(horizontal=True, gap="small"):
+with card_row("simplification"):
     for label, value in (
         (t("simplification.business", lang), fmt.number(summary.business_related, lang)),
         (t("simplification.with_plan", lang), fmt.number(summary.business_with_plan, lang)),

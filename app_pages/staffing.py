@@ -15,6 +15,7 @@ from present.tables import Column, kinds, labelled
 from present.view import scope_text
 from ui.charts import show_chart
 from ui.downloads import download_buttons
+from ui.kpi_cards import card_row
 from ui.loaders import (
     load_requests_by_field,
     load_requests_by_unit,
@@ -53,7 +54,7 @@ unit_fields = load_unit_field_workload(version, filters)
 by_field = load_requests_by_field(version, filters)
 requests = int(by_field.get_column("transfer_requests").sum())
 candidates = int(by_field.get_column("candidates").sum())
-with st.container(horizontal=True, gap="small"):
+with card_row("workload"):
     for label, value in (
         (t("workload.requests_total", lang), fmt.number(requests, lang)),
         (t("workload.candidates_total", lang), fmt.number(candidates, lang)),

@@ -925,6 +925,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The link had values that cannot be used and were ignored — {items}. "
         "The filters above are the ones in force.",
     ),
+    "url.ignored_here": (
+        "Địa chỉ có giá trị không dùng được, đã bỏ qua — {items}. "
+        "Lựa chọn dưới đây là lựa chọn đang áp dụng.",
+        "The link had values that cannot be used and were ignored — {items}. "
+        "The choice below is the one in force.",
+    ),
     "unit.none": (
         "Chưa chọn đơn vị nào: địa chỉ này cần mã đơn vị (ví dụ /don-vi?ma=11407). "
         "Chọn một đơn vị trong danh sách phường, xã, đặc khu.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NoReturn
 
 import streamlit as st
 
@@ -36,16 +37,20 @@ PROVINCE = "province"  # shown only when the warehouse holds several provinces
 # Bound widgets whose labels depend on the language (see `relabel`).
 TRANSLATED_KEYS = (PERIOD, LEVEL, KIND, CHANNEL, GRAIN, RANK)
 _LAST_RANGE = "_last_range"
-# What this run dropped from the URL, as (filter label, values), shown under the filters.
-_IGNORED = "_url_ignored"
-# Corrections to a link's values that need a second run, and the notes carried to it.
-_FIXES, _CARRIED = "_url_fixes", "_url_ignored_carried"
+# What this run dropped from the URL, as (filter label, values), shown under the filters,
+# and the same carried to the run that a corrected URL starts (`_correct_url`).
+_IGNORED, _CARRIED = "_url_ignored", "_url_ignored_carried"
 
 LANG_NAMES: dict[Lang, str] = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def language_switch() -> Lang:
-    """The vi / en switch at the top of the sidebar; Vietnamese unless the URL says otherwise."""
+    """The vi / en switch at the top of the sidebar; Vietnamese unless the URL says otherwise
+    (`?lang=English`, or the code, `?lang=en`). Drawn first, so it also starts this run's
+    check of the link's values (and a language given by its code is corrected before any
+    other value of the link is read)."""
+    st.session_state[_IGNORED] = st.session_state.pop(_CARRIED, [])
+    _keep_valid_url_values(LANG, t("lang.label", "vi"), LANGS, LANG_NAMES.__getitem__)
     lang = st.sidebar.segmented_control(
         t("lang.label", "vi"),
         LANGS,
@@ -85,8 +90,6 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
     """Draw the filters in the sidebar and return what they select."""
     data_end = freshness.data_end or local_today()
     data_start = freshness.data_start or data_end
-    st.session_state[_IGNORED] = []
-    _apply_url_fixes()
     with st.sidebar:
         st.header(t("filters.header", lang))
         start, end = _period(lang, data_start, data_end)
@@ -111,15 +114,8 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
             t("filters.channel", lang), CHANNELS, lambda v: t(f"channel.{v}", lang), CHANNEL
         )
         st.button(t("filters.reset", lang), on_click=reset_filters, icon=":material/restart_alt:")
-        if st.session_state.get(_FIXES):
-            st.session_state[_CARRIED] = st.session_state[_IGNORED]
-            st.rerun()
         if ignored := st.session_state[_IGNORED]:
-            # Values from the URL: plain text, cut short (present.safe_text.markdown_text).
-            items = "; ".join(
-                f"{label}: «{markdown_text(', '.join(values))}»" for label, values in ignored
-            )
-            st.warning(t("url.ignored", lang, items=items), icon=":material/link_off:")
+            _ignored_notice(ignored, "url.ignored", lang)
     return Filters(
         start=start,
         end=end,
@@ -134,12 +130,17 @@ def filter_bar(options: FilterOptions, freshness: Freshness, lang: Lang) -> Filt
 
 
 def _provinces(options: FilterOptions, lang: Lang) -> list[int]:
-    """The province picker, drawn only when the warehouse holds more than one province."""
-    if len(options.provinces) < 2:
-        return []
+    """The province picker, drawn only when the warehouse holds more than one province. A
+    link's province (by name or code) is checked either way: with one province, one that
+    is not it is named as ignored (once: there is no picker to hold the parameter)."""
     names = dict(vi_sorted(options.provinces, key=lambda item: short_name(item[1])))
+    label = t("filters.provinces", lang)
+    _keep_valid_url_values(PROVINCE, label, list(names), names.__getitem__)
+    if len(options.provinces) < 2:
+        st.session_state.setdefault(PROVINCE, [])
+        return []
     chosen = st.multiselect(
-        t("filters.provinces", lang),
+        label,
         list(names),
         format_func=names.__getitem__,
         placeholder=t("filters.all", lang),
@@ -160,20 +161,18 @@ def _keep_listed(key: str, listed: dict[str, str]) -> None:
 def _keep_valid_url_values(key: str, label: str, options: Sequence, format_func) -> None:
     """Before a bound picker first reads its URL parameter: keep the values it lists, by
     label or by code (`?unit=11407`), and note the others. Streamlit's own seeding reads
-    labels only, so a code (or a mix) would lose the valid values too: then the kept
-    values are set on a second run (`_apply_url_fixes`)."""
+    labels only, so a code (or a mix) would lose the valid values too: then the URL is
+    corrected to the kept values' labels first (`_correct_url`)."""
     if key not in st.query_params or key in st.session_state:
         return
     raw = st.query_params.get_all(key)
     by_label = {str(format_func(option)): option for option in options}
     by_code = {str(option): option for option in options}
     kept = [by_label.get(value, by_code.get(value)) for value in raw]
-    ignored = [value[:40] for value, option in zip(raw, kept, strict=True) if option is None]
-    if ignored:
-        st.session_state[_IGNORED].append((label, ignored))
+    ignored = [value for value, option in zip(raw, kept, strict=True) if option is None]
+    note_ignored(label, ignored)
     if any(value not in by_label for value in raw if value in by_code):
-        values = [option for option in kept if option is not None]
-        _fixes()[key] = values[0] if key == PERIOD else values
+        _correct_url(key, [str(format_func(option)) for option in kept if option is not None])
 
 
 def _clean_url_dates(label: str) -> None:
@@ -187,27 +186,47 @@ def _clean_url_dates(label: str) -> None:
         try:
             days.append(date.fromisoformat(value))
         except ValueError:
-            ignored.append(value[:40])
-    if ignored:
-        st.session_state[_IGNORED].append((label, ignored))
+            ignored.append(value)
+    note_ignored(label, ignored)
     if days and (ignored or days != sorted(days)):
-        _fixes()[DATES] = tuple(sorted(days)[:2])
+        _correct_url(DATES, [day.isoformat() for day in sorted(days)[:2]])
 
 
-def _fixes() -> dict[str, object]:
-    return st.session_state.setdefault(_FIXES, {})
+def note_ignored(label: str, values: Sequence[str]) -> None:
+    """Name these values of a link, for `label`'s widget, in the filters' notice of this run
+    (a widget drawn before the notice whose values `_keep_valid_url_values` cannot check,
+    such as the report view's switch)."""
+    noted = (label, [value[:40] for value in values])
+    # A run that a corrected URL started reads the link again: each note once.
+    if values and noted not in st.session_state[_IGNORED]:
+        st.session_state[_IGNORED].append(noted)
 
 
-def _apply_url_fixes() -> None:
-    """The second run of a link that needed corrections: set the corrected values before
-    the widgets are drawn (a first run's URL seeding would override them) and keep the
-    notice of what was ignored."""
-    fixes = st.session_state.pop(_FIXES, None)
-    if fixes is None:
+def page_url_notice(key: str, label: str, options: Sequence, format_func, lang: Lang) -> None:
+    """For a page's own bound picker (the overview's trend grain and ranking measure), drawn
+    after the filters' notice: before the picker first reads its URL parameter, name the
+    values it does not list in a notice just above it. Streamlit then ignores them and the
+    picker shows its default, which is what is in force."""
+    if key not in st.query_params or key in st.session_state:
         return
-    for key, value in fixes.items():
-        st.session_state[key] = value
-    st.session_state[_IGNORED] = st.session_state.pop(_CARRIED, [])
+    labels = {str(format_func(option)) for option in options}
+    if ignored := [value[:40] for value in st.query_params.get_all(key) if value not in labels]:
+        _ignored_notice([(label, ignored)], "url.ignored_here", lang)
+
+
+def _ignored_notice(ignored: list[tuple[str, list[str]]], key: str, lang: Lang) -> None:
+    # Values from the URL: plain text, cut short (present.safe_text.markdown_text).
+    items = "; ".join(f"{label}: «{markdown_text(', '.join(values))}»" for label, values in ignored)
+    st.warning(t(key, lang, items=items), icon=":material/link_off:")
+
+
+def _correct_url(key: str, url_form: list[str]) -> NoReturn:
+    """Write the kept values in the URL as the picker writes them (labels, days) and run
+    again from that URL, before the picker reads it: the picker then shows what is in
+    force and a copied link reproduces it. The notes of what was ignored go with it."""
+    st.query_params[key] = url_form
+    st.session_state[_CARRIED] = st.session_state[_IGNORED]
+    st.rerun()
 
 
 def _period(lang: Lang, data_start: date, data_end: date) -> tuple[date, date]:

@@ -6,6 +6,7 @@ green target light. What each card shows is defined in `present.cards`.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from metrics.kpis import KpiComparison, PeriodKpis
 from present import format as fmt
@@ -28,6 +29,8 @@ from ui.shell import current_view
 # Card width in pixels: a group's four fit across a laptop screen, two on a phone
 # (ui.report_view's card grid lets them share the row).
 CARD_WIDTH = 230
+# Key prefix of every row of cards on any page: ui.report_view prints each as an even grid.
+CARD_ROW = "cards_"
 _LIGHT_STYLE: dict[Light, tuple[str, str, str]] = {
     "green": ("green", ":material/check_circle:", "target.met"),
     "amber": ("orange", ":material/error:", "target.near"),
@@ -46,10 +49,17 @@ def kpi_cards(comparison: KpiComparison, lang: Lang) -> None:
     with st.container(gap="small", key="kpi_cards"):
         for group, cards in grouped_cards():
             st.markdown(f"**{t(f'cards.group.{group}', lang)}**")
-            with st.container(horizontal=True, gap="small", key=f"kpi_group_{group}"):
+            with card_row(f"kpi_{group}"):
                 for card in cards:
                     with st.container(border=True, width=CARD_WIDTH):
                         _card(card, comparison, lang)
+
+
+def card_row(name: str) -> DeltaGenerator:
+    """A row of cards (bordered containers with a metric each), keyed so that print lays
+    every page's cards out in one even grid instead of a row that wraps with a stretched
+    last card."""
+    return st.container(horizontal=True, gap="small", key=f"{CARD_ROW}{name}")
 
 
 def _card(card: Card, comparison: KpiComparison, lang: Lang) -> None:

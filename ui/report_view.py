@@ -18,6 +18,7 @@ import streamlit as st
 
 from present.format import Lang
 from present.strings import t
+from ui.filter_bar import note_ignored
 
 REPORT = "report"  # URL parameter and widget key
 # Wide enough for two charts side by side, narrow enough to read as a document.
@@ -40,8 +41,9 @@ _KEEP_WHOLE = """
 .stTable, .stMarkdown, [class*="st-key-keep"]
 """
 
-# Cards share each row of their group (ui.kpi_cards, keys "kpi_group_…"): no ragged row with
-# a blank end, and two per row on a phone instead of cards stacked before the first chart.
+# The overview's cards (ui.kpi_cards, rows keyed "cards_kpi_…") stand in an even grid that
+# fills each row: no ragged row with a blank end, no last card stretched across a row that
+# wrapped, and two per row on a phone instead of cards stacked before the first chart.
 # Streamlit cuts a metric's label, value and delta, and a badge, with "…" on screen (not in
 # print): here they wrap instead, on every page that has cards, so nothing is ever cut.
 # A league table (app_pages/units.py) has a narrow twin with its key figures only: below
@@ -49,11 +51,12 @@ _KEEP_WHOLE = """
 _CARD_GRID = """
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
-[class*="st-key-kpi_group"] > div { flex: 1 1 170px !important; min-width: 160px !important; }
+[class*="st-key-cards_kpi_"] {
+  display: grid !important; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
+}
+[class*="st-key-cards_"] > div { width: auto !important; min-width: 0 !important; }
 @media (max-width: 640px) {
-  [class*="st-key-kpi_group"] > div {
-    flex: 1 1 calc(50% - 0.5rem) !important; min-width: 0 !important;
-  }
+  [class*="st-key-cards_kpi_"] { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 .st-key-units_table_phone, .st-key-agencies_table_phone { display: none; }
 @media (max-width: 640px) {
@@ -72,7 +75,9 @@ _CARD_GRID = """
 
 # Print: Chromium honours break-after only between blocks, not between the items of
 # Streamlit's flex columns, so in print those columns are laid out as blocks and a heading
-# stays with what follows it.
+# stays with what follows it. Every page's rows of cards (key prefix ui.kpi_cards.CARD_ROW)
+# print as one grid of four equal columns: on paper a wrapped flex row left three cards and
+# a fourth as wide as all three, and a group of two twice as wide as the rest.
 _PRINT_CSS = f"""
 <style>
 {_CARD_GRID}
@@ -81,8 +86,9 @@ _PRINT_CSS = f"""
   {_CONTROLS}, [data-testid="stHeader"], [data-testid="stSidebar"], .stPageLink {{
     display: none !important;
   }}
-  [data-testid="stMain"] [data-testid="stVerticalBlock"]:not([class*="st-key-kpi_group"]) {{
-    display: block !important;
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] {{ display: block !important; }}
+  [class*="st-key-cards_"] {{
+    display: grid !important; grid-template-columns: repeat(4, minmax(0, 1fr)) !important;
   }}
   [data-testid="stMain"] [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.75rem; }}
   {_KEEP_WHOLE} {{ break-inside: avoid; }}
@@ -123,9 +129,14 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 
 def report_view_switch(lang: Lang) -> bool:
     """The switch in the sidebar, kept in the URL (`?report=…`), and the page styles it
-    implies. Print styles are added on every page either way."""
+    implies. Print styles are added on every page either way. A link's value that is not
+    true or false (Streamlit's reading, any case) is named as ignored."""
+    label = t("report_view.label", lang)
+    if REPORT in st.query_params and REPORT not in st.session_state:
+        value = st.query_params[REPORT]  # Streamlit reads the last one
+        note_ignored(label, [] if value.lower() in ("true", "false") else [value])
     on = st.sidebar.toggle(
-        t("report_view.label", lang),
+        label,
         key=REPORT,
         bind="query-params",
         help=t("report_view.help", lang),
