@@ -3,7 +3,8 @@
 Starts `streamlit run app.py` on the warehouse at `WAREHOUSE_PATH` (default
 `data/warehouse.duckdb`) pinned to CPU 0, and drives Debian's Chromium (Playwright, never a
 downloaded browser) pinned to CPU 1. For every page of the navigation (and the unit view):
-- --opens times a pasted link: a new browser context (no session, warm HTTP cache) opens the
+- --opens times a pasted link: a new browser context (no session, its own empty HTTP cache:
+  a first visit) opens the
   page's URL with filters;
 - --changes times a filter change: a click on a channel of the filter bar, alternating.
 "Settled" is what a reader waits for: the script has finished (no running indicator), the

@@ -16,9 +16,10 @@ whether the application waits for the applicant now (status 5, 6): every open on
 "waiting at d1" is one sum too. It is small (late and open applications), so any day's overdue
 count is one cheap sum.
 
-A daily export touches a few days, so a load refreshes only the summary rows of the days its
-records touched (`touched_days`: received, ended or due, before and after the upsert); the cost
-follows the file, not the warehouse. A catalog change (fees) or a fresh warehouse rebuilds all.
+A daily export touches few cells, so a load refreshes only the summary rows of the cells its
+records touched (`touched_keys`: a day — received, ended or due, before and after the upsert —
+with the record's unit, procedure and channel); the cost follows the file, not the warehouse.
+A catalog change (fees) or a fresh warehouse rebuilds all.
 """
 
 # ruff: noqa: S608 -- only constant SQL fragments are composed here; no value from a file or user.
@@ -40,15 +41,27 @@ from etl.schema import (
 )
 from etl.workdays import refresh_workdays
 
-TOUCHED_DDL = "create temp table if not exists touched_days (day date)"
+# The summary cells a load touched: a day and the (unit, procedure, channel) of a record, for
+# each of its days (received, ended, due) in its stored and its incoming version.
+TOUCHED_DDL = """create temp table if not exists touched_keys (
+    day date, province_code integer, unit_code varchar, procedure_code varchar, channel tinyint
+)"""
 
-# What records a refresh reads: all of them, or those with a touched day.
+# What records a refresh reads: all of them, or those that count in a touched cell.
 _ALL = "true"
-_TOUCHED = """(
-        a.received_at::date in (select day from touched_days)
-        or a.ended_on in (select day from touched_days)
-        or a.due_at::date in (select day from touched_days)
-    )"""
+_TOUCHED = "a.application_id in (select application_id from touched_applications)"
+# The records that count in a touched cell: by their receipt, their end, or their due day.
+_TOUCHED_APPLICATIONS = """
+create or replace temp table touched_applications as
+{}
+""".format(
+    "\nunion\n".join(
+        f"""select a.application_id from applications as a semi join touched_keys as t
+    on t.day = {day} and t.unit_code = a.unit_code and t.procedure_code = a.procedure_code
+    and t.channel = a.channel"""
+        for day in ("a.received_at::date", "a.ended_on", "a.due_at::date")
+    )
+)
 
 _SOURCE_VIEW = """
 create or replace temp view summary_source as
@@ -222,22 +235,45 @@ UNIT_ACTIVITY_SELECT = _rollup_select("province_code", "unit_code", "channel")
 PROCEDURE_ACTIVITY_SELECT = _rollup_select("province_code", "procedure_code", "channel")
 
 # The summary tables and what fills them, in the order they are refreshed: the rollups read
-# daily_activity. Each is declared in etl/schema.py and filled by column name.
+# daily_activity. Each is declared in etl/schema.py and filled by column name; the last item is
+# its sort order for a full rebuild.
 _FILLS = (
     (
         "daily_activity",
         DAILY_ACTIVITY_SELECT + " select * from final",
-        "day",
         "province_code, unit_code, day",
     ),
-    ("overdue_ledger", OVERDUE_LEDGER_SELECT + " select * from final", "due_day", "due_day"),
+    ("overdue_ledger", OVERDUE_LEDGER_SELECT + " select * from final", "due_day"),
 )
 _ROLLUPS = (
     ("province_activity", PROVINCE_ACTIVITY_SELECT, "day"),
     ("unit_activity", UNIT_ACTIVITY_SELECT, "province_code, unit_code, day"),
     ("procedure_activity", PROCEDURE_ACTIVITY_SELECT, "province_code, procedure_code, day"),
 )
-_IN_TOUCHED = "{} in (select day from touched_days)"
+# The columns that say which touched cell a summary row belongs to (a rollup's cell is coarser:
+# province_activity re-sums a whole day, province and channel), and the touched key they meet.
+_CELL = {
+    "daily_activity": {
+        "day": "day", "unit_code": "unit_code", "procedure_code": "procedure_code",
+        "channel": "channel",
+    },
+    "overdue_ledger": {
+        "due_day": "day", "unit_code": "unit_code", "procedure_code": "procedure_code",
+        "channel": "channel",
+    },
+    "province_activity": {"day": "day", "province_code": "province_code", "channel": "channel"},
+    "unit_activity": {"day": "day", "unit_code": "unit_code", "channel": "channel"},
+    "procedure_activity": {
+        "day": "day", "province_code": "province_code", "procedure_code": "procedure_code",
+        "channel": "channel",
+    },
+}  # fmt: skip
+
+
+def _in_touched(table: str, alias: str) -> str:
+    """A condition true for the rows of `table` (as `alias`) in a touched cell."""
+    meets = " and ".join(f"t.{key} = {alias}.{column}" for column, key in _CELL[table].items())
+    return f"exists (select 1 from touched_keys as t where {meets})"
 
 
 def _fill(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
@@ -253,7 +289,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every summary table from `applications` (inside the caller's transaction)."""
     refresh_workdays(con)
     con.execute(_source_view(_ALL))
-    for table, select, _, order in _FILLS:
+    for table, select, order in _FILLS:
         con.execute(f"delete from {table}")
         _fill(con, table, f"{select} order by {order}")
     con.execute("drop view summary_source")
@@ -263,26 +299,30 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the summary rows of the days in `touched_days` only."""
+    """Recompute the summary rows of the cells in `touched_keys` only.
+
+    A cell is a day with a unit, a procedure and a channel: a daily export that re-sends open
+    applications touches the days they were received and are due, which span the whole year,
+    but few cells of each day; refreshing whole days rebuilt nearly all of `daily_activity`
+    (175 s at 50 M records, issue 17)."""
     refresh_workdays(con)
     con.execute(TOUCHED_DDL)
+    con.execute(_TOUCHED_APPLICATIONS)
     con.execute(_source_view(_TOUCHED))
-    for table, select, day, _ in _FILLS:
-        touched = _IN_TOUCHED.format(day)
-        con.execute(f"delete from {table} where {touched}")
-        _fill(con, table, f"{select} where {touched}")
+    for table, select, _ in _FILLS:
+        con.execute(f"delete from {table} as s where {_in_touched(table, 's')}")
+        _fill(con, table, f"{select} where {_in_touched(table, 'final')}")
     con.execute("drop view summary_source")
     for table, select, order in _ROLLUPS:
         if not scalar(con, f"select exists (from {table})"):
             # A rollup new to this warehouse (added by a later version) is filled whole once.
             _fill_rollup(con, table, select, order)
             continue
-        touched = _IN_TOUCHED.format("day")
-        con.execute(f"delete from {table} where {touched}")
-        _fill(
-            con, table, select.format(scope=_IN_TOUCHED.format("d.day"), measures=ROLLED_MEASURES)
-        )
-    con.execute("delete from touched_days")
+        con.execute(f"delete from {table} as s where {_in_touched(table, 's')}")
+        scope = _in_touched(table, "d")
+        _fill(con, table, select.format(scope=scope, measures=ROLLED_MEASURES))
+    con.execute("delete from touched_keys")
+    con.execute("drop table touched_applications")
 
 
 _TOUCH_SOURCES = (
@@ -292,12 +332,17 @@ _TOUCH_SOURCES = (
 
 
 def touch_incoming(con: duckdb.DuckDBPyConnection) -> None:
-    """Record the days of the stored and the incoming (`incoming`) versions of the records."""
+    """Record the cells of the stored and the incoming (`incoming`) versions of the records."""
     con.execute(TOUCHED_DDL)
     for source in _TOUCH_SOURCES:
         con.execute(
-            f"""insert into touched_days
-            select distinct day
-            from (select unnest([received_at::date, ended_on, due_at::date]) as day from {source})
-            where day is not null"""
+            f"""insert into touched_keys
+            select distinct c.day, u.province_code, c.unit_code, c.procedure_code, c.channel
+            from (
+                select unnest([received_at::date, ended_on, due_at::date]) as day,
+                    unit_code, procedure_code, channel
+                from {source}
+            ) as c
+            join units as u using (unit_code)
+            where c.day is not null"""
         )
