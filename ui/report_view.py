@@ -28,17 +28,18 @@ A4_PRINT_WIDTH_PX = round((210 - 2 * 12) / 25.4 * 96)
 
 # What a reader of a report does not need: header, buttons, pickers, toolbars, and any
 # container whose key starts with "noprint" (e.g. the report page's download button).
-_CONTROLS = """
+_WIDGETS = """.stButton, .stDownloadButton, .stButtonGroup, .stSelectbox, .stMultiSelect,
+.stDateInput, .stCheckbox, .stToggle, .stRadio"""
+_CONTROLS = f"""
 [data-testid="stTopNav"], [data-testid="stToolbarActions"], [data-testid="stMainMenu"],
-[data-testid="stElementToolbar"], .modebar-container,
-.stButton, .stDownloadButton, .stButtonGroup, .stSelectbox, .stMultiSelect, .stDateInput,
-.stCheckbox, .stToggle, .stRadio, [data-testid="stTooltipIcon"], [class*="st-key-noprint"]
+[data-testid="stElementToolbar"], .modebar-container, {_WIDGETS},
+[data-testid="stTooltipIcon"], [class*="st-key-noprint"]
 """
 # Blocks a page break must not cut: a chart, a KPI card, a table, a paragraph, and any
 # container whose key starts with "keep" (a heading with its chart and note).
 _KEEP_WHOLE = """
 .stPlotlyChart, [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"],
-.stTable, .stMarkdown, [class*="st-key-keep"]
+.stTable, .stDataFrame, .stMarkdown, [class*="st-key-keep"]
 """
 
 # The overview's cards (ui.kpi_cards, rows keyed "cards_kpi_…") stand in an even grid that
@@ -73,6 +74,12 @@ _CARD_GRID = """
 [data-testid="stMetricLabel"] { grid-template-columns: minmax(0, 1fr) auto !important; }
 """
 
+# A heading, or a paragraph that is only a bold phrase (the title of a group of cards, of a
+# table), titles what follows it; with the note under it, it stays with what follows.
+_TITLE = """[data-testid="stElementContainer"]:is(:has(.stHeading),
+  :has(.stMarkdown p:only-child > strong:only-child))"""
+_NOTE = '[data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"])'
+
 # Print: Chromium honours break-after only between blocks, not between the items of
 # Streamlit's flex columns, so in print those columns are laid out as blocks and a heading
 # stays with what follows it. Every page's rows of cards (key prefix ui.kpi_cards.CARD_ROW)
@@ -91,8 +98,18 @@ _PRINT_CSS = f"""
     display: grid !important; grid-template-columns: repeat(4, minmax(0, 1fr)) !important;
   }}
   [data-testid="stMain"] [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.75rem; }}
+  /* A hidden widget's slot goes too: an empty block after a heading is a place to break. */
+  [data-testid="stElementContainer"]:has(> :is({_WIDGETS})) {{ display: none !important; }}
+  /* Side-by-side columns are parallel flows (a flex row), where Chromium cannot move a title
+     to the next page with what it titles: on paper they stack as blocks. */
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) {{
+    display: block !important;
+  }}
+  [data-testid="stColumn"] {{ width: 100% !important; }}
   {_KEEP_WHOLE} {{ break-inside: avoid; }}
-  .stHeading, [data-testid="stElementContainer"]:has(.stHeading) {{ break-after: avoid; }}
+  .stHeading, {_TITLE}, {_TITLE} + {_NOTE} {{
+    break-after: avoid;
+  }}
   .report-page-break {{ break-before: page; }}
 }}
 </style>
