@@ -21,7 +21,7 @@ from ui.closed import closed_tables
 from ui.downloads import download_buttons
 from ui.empty import nothing_found
 from ui.shell import current_view, page_header
-from ui.tables import TABLE_HEIGHT, show_table
+from ui.tables import TABLE_HEIGHT, show_with_phone_twin
 
 UNIT_PAGE = "app_pages/unit.py"
 UNIT_PARAM = "ma"  # /don-vi?ma=<unit code>
@@ -52,21 +52,15 @@ phone_widths = {t(key, lang): width for key, width in league.PHONE_WIDTHS.items(
 table_column, chart_column = st.columns([3, 2])
 with table_column:
     st.caption(t("units.count", lang, shown=len(shown), total=len(table)))
-    selection = show_table(
+    selections = show_with_phone_twin(
         frame,
         column_kinds,
-        lang,
-        bars=bars,
-        key="units_table",
-        selectable=True,
-        height=TABLE_HEIGHT,
-    )
-    phone_selection = show_table(
         labelled(league.with_total(shown, lang, over=table), league.PHONE_COLUMNS, lang),
         phone_kinds,
         lang,
-        widths=phone_widths,
-        key="units_table_phone",
+        key="units_table",
+        phone_widths=phone_widths,
+        bars=bars,
         selectable=True,
         height=TABLE_HEIGHT,
     )
@@ -82,15 +76,15 @@ with chart_column:
 st.subheader(t("agencies.title", lang))
 agency_frame = labelled(league.with_total(agency_rows, lang), league.COLUMNS, lang)
 st.caption(t("agencies.count", lang, total=len(agency_rows)))
-agency_selection = show_table(
-    agency_frame, column_kinds, lang, bars=bars, key="agencies_table", selectable=True
-)
-agency_phone_selection = show_table(
+agency_selections = show_with_phone_twin(
+    agency_frame,
+    column_kinds,
     labelled(league.with_total(agency_rows, lang), league.PHONE_COLUMNS, lang),
     phone_kinds,
     lang,
-    widths=phone_widths,
-    key="agencies_table_phone",
+    key="agencies_table",
+    phone_widths=phone_widths,
+    bars=bars,
     selectable=True,
 )
 st.caption(t("agencies.hint", lang))
@@ -113,11 +107,14 @@ def _picked(picked: object, rows: pl.DataFrame) -> str | None:
     return rows["unit_code"][indices[0]] if indices and indices[0] < rows.height else None
 
 
-code = (
-    _picked(selection, shown)
-    or _picked(phone_selection, shown)
-    or _picked(agency_selection, agency_rows)
-    or _picked(agency_phone_selection, agency_rows)
+code = next(
+    (
+        picked
+        for selections, rows in ((selections, shown), (agency_selections, agency_rows))
+        for selection in selections
+        if (picked := _picked(selection, rows))
+    ),
+    None,
 )
 if code:
     st.switch_page(UNIT_PAGE, query_params={UNIT_PARAM: code})

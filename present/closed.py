@@ -22,6 +22,18 @@ UNIT_COLUMNS = (
     *_KIND_COLUMNS,
 )
 FIELD_COLUMNS = (Column("field", "col.field", "text"), *_KIND_COLUMNS)
+# On a phone: the name and the four counts under short headings, in widths that fit 390 px.
+_PHONE_KINDS = (
+    Column("closed", "col.closed_short", "count"),
+    Column("closed_refused", "col.closed_refused_short", "count"),
+    Column("closed_withdrawn", "col.closed_withdrawn_short", "count"),
+    Column("closed_stopped", "col.closed_stopped_short", "count"),
+)
+UNIT_PHONE_COLUMNS = (Column("name", "col.unit_name", "text"), *_PHONE_KINDS)
+FIELD_PHONE_COLUMNS = (Column("field", "col.field", "text"), *_PHONE_KINDS)
+PHONE_WIDTHS = {"col.unit_name": 120, "col.field": 120, "col.closed_short": 52,
+                "col.closed_refused_short": 70, "col.closed_withdrawn_short": 60,
+                "col.closed_stopped_short": 48}  # fmt: skip
 LATE_COLUMNS = (
     Column("application_id", "col.application_id", "text"),
     Column("procedure_code", "col.procedure_code", "text"),

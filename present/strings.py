@@ -1413,6 +1413,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.closed_refused": ("Không được tiếp nhận", "Not accepted"),
     "col.closed_withdrawn": ("Công dân rút hồ sơ", "Withdrawn"),
     "col.closed_stopped": ("Dừng xử lý", "Stopped"),
+    "col.closed_short": ("Tổng", "Total"),
+    "col.closed_refused_short": ("Không nhận", "Refused"),
+    "col.closed_withdrawn_short": ("Rút", "Withdrawn"),
+    "col.closed_stopped_short": ("Dừng", "Stopped"),
     "col.days_late": ("Số ngày quá hạn", "Days late"),
     "unit.late": ("Hồ sơ đã giải quyết quá hạn trong kỳ", "Resolved late in the period"),
     "unit.late_note": (

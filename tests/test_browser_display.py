@@ -4,6 +4,7 @@ the small warehouse for the module; every test waits for the state it asserts.""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -238,6 +239,21 @@ def test_garbage_dates_in_a_link_are_named(
     assert t("filters.dates", "vi") in notice.inner_text()
 
 
+def nav_titles() -> list[str]:
+    """The title keys of app.py's shown pages (not the unit view, the overview's twin address
+    nor the administrators' upload, which are hidden)."""
+    keys = []
+    for node in ast.walk(
+        ast.parse((Path(__file__).parent.parent / "app.py").read_text(encoding="utf-8"))
+    ):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
+            options = {k.arg: k.value for k in node.keywords}
+            hidden = options.get("visibility")
+            if not (isinstance(hidden, ast.Constant) and hidden.value == "hidden"):
+                keys.append(options["title"].args[0].value)
+    return keys
+
+
 def test_top_navigation_shows_every_page_at_1440_px(
     browser: sync_api.Browser,
     base_url: str,  # noqa: F811
@@ -254,7 +270,8 @@ def test_top_navigation_shows_every_page_at_1440_px(
                 wait_until_drawn(tab)
             header = tab.locator("header").inner_text()
             assert "more" not in header, header  # no "1 more" hiding a page
-            assert t("nav.report", lang) in header
+            for page_title in nav_titles():
+                assert t(page_title, lang) in header, (page_title, header)
     finally:
         context.close()
 
@@ -473,18 +490,24 @@ def test_overview_cards_stand_in_groups_of_at_most_four(page: sync_api.Page, bas
         assert t(f"cards.group.{group}", "vi") in main
 
 
-def test_league_tables_on_a_phone_show_their_figures_without_scrolling_sideways(
+# The tables drawn with a phone twin (ui.tables.show_with_phone_twin), by page: the league of
+# wards and communes and that of the sở, ngành, what was closed by unit and by field; a unit's
+# closed by field.
+TWINS = {"phuong-xa": 4, "don-vi?ma=11407": 1}
+
+
+@pytest.mark.parametrize("path", list(TWINS))
+def test_tables_on_a_phone_show_their_figures_without_scrolling_sideways(
     browser: sync_api.Browser,
     base_url: str,  # noqa: F811
+    path: str,
 ) -> None:
     with sized_tab(browser, 390, 844) as tab:
-        open_view(tab, f"{base_url}/phuong-xa?{PERIOD}")
+        open_view(tab, f"{base_url}/{path}{'&' if '?' in path else '?'}{PERIOD}")
         tab.locator('[data-testid="stDataFrame"] .dvn-scroller').first.wait_for()
-        # The league tables (wide and phone versions; one of each pair is shown), not the
-        # detail tables further down the page.
-        league = '[class*="st-key-units_table"], [class*="st-key-agencies_table"]'
+        twins = '[class*="st-key-wide_"], [class*="st-key-phone_"]'
         grids = (
-            tab.locator(league)
+            tab.locator(twins)
             .locator('[data-testid="stDataFrame"]')
             .evaluate_all(
                 """grids => grids.filter(g => g.getClientRects().length).map(g => {
@@ -493,7 +516,7 @@ def test_league_tables_on_a_phone_show_their_figures_without_scrolling_sideways(
                })"""
             )
         )
-        assert len(grids) == 2, grids  # the wards and communes, the sở, ngành
+        assert len(grids) == TWINS[path], grids  # one of each pair is shown
         assert all(wide <= shown + 1 for wide, shown in grids), grids  # was 1,500 px wide
 
 

@@ -20,8 +20,14 @@ def test_the_units_page_has_closed_by_kind_per_unit_and_field(
     app = start_app(monkeypatch, tiny, **PERIOD_VIEW)
     app.switch_page("app_pages/units.py").run()
     assert not app.exception
-    tables = {frame.value.columns[0]: frame.value for frame in app.dataframe[-2:]}
+    closed = [f.value for f in app.dataframe if "Không được tiếp nhận" in f.value.columns]
+    tables = {frame.columns[0]: frame for frame in closed}
     units, fields = tables["Đơn vị"], tables["Lĩnh vực"]
+    # Each has a phone twin: the name and the four counts under short headings.
+    twins = {f.value.columns[0]: f.value for f in app.dataframe if "Không nhận" in f.value.columns}
+    assert twins["Đơn vị"].columns.tolist() == ["Đơn vị", "Tổng", "Không nhận", "Rút", "Dừng"]
+    assert twins["Đơn vị"]["Không nhận"].tolist() == [1, 1]
+    assert twins["Lĩnh vực"]["Tổng"].tolist() == [1, 1]
     assert units["Đơn vị"].tolist() == ["Phường An Biên", "Tổng cộng"]
     assert units["Không được tiếp nhận"].tolist() == [1, 1]
     assert units["Công dân rút hồ sơ"].tolist() == [0, 0]

@@ -47,8 +47,8 @@ _KEEP_WHOLE = """
 # wrapped, and two per row on a phone instead of cards stacked before the first chart.
 # Streamlit cuts a metric's label, value and delta, and a badge, with "…" on screen (not in
 # print): here they wrap instead, on every page that has cards, so nothing is ever cut.
-# A league table (app_pages/units.py) has a narrow twin with its key figures only: below
-# 640 px it stands in for the full one, whose figures were all behind a horizontal scroll.
+# A table drawn with a phone twin (ui.tables.show_with_phone_twin): below 640 px the twin
+# stands in for the full table, whose figures were all behind a horizontal scroll.
 _CARD_GRID = """
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
@@ -59,10 +59,10 @@ _CARD_GRID = """
 @media (max-width: 640px) {
   [class*="st-key-cards_kpi_"] { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
-.st-key-units_table_phone, .st-key-agencies_table_phone { display: none; }
+[class*="st-key-phone_"] { display: none; }
 @media (max-width: 640px) {
-  .st-key-units_table, .st-key-agencies_table { display: none; }
-  .st-key-units_table_phone, .st-key-agencies_table_phone { display: block; }
+  [class*="st-key-wide_"] { display: none; }
+  [class*="st-key-phone_"] { display: block; }
 }
 [data-testid="stMetric"] :is([data-testid="stMetricLabel"], [data-testid="stMetricValue"],
   [data-testid="stMetricDelta"]), [data-testid="stMetric"] :is([data-testid="stMetricLabel"],

@@ -109,3 +109,35 @@ def show_table(
         selection_mode="single-row",
         height=height,
     )
+
+
+# Keys of a table drawn twice: the full table, and a narrow twin with its key figures that
+# stands in for it below 640 px (ui.report_view), where the full one's figures were all
+# behind a horizontal scroll.
+WIDE, PHONE = "wide_", "phone_"
+
+
+def show_with_phone_twin(
+    frame: pl.DataFrame,
+    kinds: Mapping[str, Kind],
+    phone_frame: pl.DataFrame,
+    phone_kinds: Mapping[str, Kind],
+    lang: Lang,
+    *,
+    key: str,
+    phone_widths: Mapping[str, int],
+    bars: Sequence[str] = (),
+    selectable: bool = False,
+    height: int | str = "auto",
+) -> tuple[object, object]:
+    """Draw the full table and its phone twin (`phone_frame`, fixed `phone_widths`); with
+    `selectable`, the selections of both are returned (one of them is on screen)."""
+    options = {"selectable": selectable, "height": height}
+    # Keyed containers: a table's own key marks it in the page only when it is selectable.
+    with st.container(key=f"{WIDE}{key}"):
+        wide = show_table(frame, kinds, lang, bars=bars, key=key, **options)
+    with st.container(key=f"{PHONE}{key}"):
+        phone = show_table(
+            phone_frame, phone_kinds, lang, widths=phone_widths, key=f"{key}_phone", **options
+        )
+    return wide, phone
